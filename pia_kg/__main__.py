@@ -1,0 +1,3 @@
+from pia_kg.cli import main
+
+main()

@@ -1,0 +1,121 @@
+"""The embedded store: pyoxigraph on disk (or in memory when no folder is given)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pia_kg.store.port import QueryResult, Row, Term
+
+_RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+
+def to_term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
+    """A pyoxigraph term as a store-neutral ``Term``."""
+    if isinstance(node, ox.NamedNode):
+        return Term("iri", node.value)
+    if isinstance(node, ox.BlankNode):
+        return Term("bnode", node.value)
+    return Term("literal", node.value, node.datatype.value if node.datatype else None, node.language)
+
+
+class EmbeddedStore:
+    """A pyoxigraph ``Store``; SPARQL queries see the union of all named graphs as default graph."""
+
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        if path is None:
+            self._store = ox.Store()
+        elif read_only:
+            self._store = ox.Store.read_only(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(path))
+
+    @property
+    def native(self) -> ox.Store:
+        """The underlying pyoxigraph store (for benchmarks and bulk loading)."""
+        return self._store
+
+    def _query(self, query: str):
+        return self._store.query(query, use_default_graph_as_union=True)
+
+    def select(self, query: str) -> QueryResult:
+        solutions = self._query(query)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise ValueError("not a SELECT query")
+        variables = tuple(v.value for v in solutions.variables)
+        rows: list[Row] = []
+        for solution in solutions:
+            row: Row = {}
+            for name in variables:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_term(value)
+            rows.append(row)
+        return QueryResult(variables, rows)
+
+    def ask(self, query: str) -> bool:
+        answer = self._query(query)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise ValueError("not an ASK query")
+        return bool(answer)
+
+    def construct(self, query: str) -> bytes:
+        triples = self._query(query)
+        if not isinstance(triples, ox.QueryTriples):
+            raise ValueError("not a CONSTRUCT or DESCRIBE query")
+        return triples.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+
+    def raw_query(self, query: str, media_type: str) -> tuple[bytes, str]:
+        answer = self._query(query)
+        if isinstance(answer, ox.QueryTriples):
+            fmt = _GRAPH_FORMATS.get(media_type, ox.RdfFormat.TURTLE)
+            return answer.serialize(format=fmt) or b"", fmt.media_type
+        fmt = _RESULT_FORMATS.get(media_type, ox.QueryResultsFormat.JSON)
+        return answer.serialize(format=fmt) or b"", fmt.media_type
+
+    def replace_graph(self, graph: str, nquads: bytes) -> None:
+        triples = (
+            ox.serialize(
+                (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)),
+                format=ox.RdfFormat.N_TRIPLES,
+            )
+            or b""
+        )
+        # One SPARQL update is one transaction: readers see the old graph or the new one, never half.
+        self._store.update(
+            f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{triples.decode('utf-8')}\n}} }}"
+        )
+
+    def drop_graph(self, graph: str) -> None:
+        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dump(self, media_type: str, graph: str | None = None) -> bytes:
+        fmt = _GRAPH_FORMATS.get(media_type)
+        if fmt is None:
+            raise ValueError(f"unsupported RDF media type: {media_type}")
+        if graph is not None:
+            return self._store.dump(format=fmt, from_graph=ox.NamedNode(graph)) or b""
+        if not fmt.supports_datasets:
+            raise ValueError(f"{media_type} holds one graph; name the graph or use N-Quads/TriG")
+        return self._store.dump(format=fmt) or b""
+
+    def close(self) -> None:
+        self._store.flush()

@@ -1,0 +1,71 @@
+"""The interface every store implements, and store-neutral result terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+@dataclass(frozen=True)
+class Term:
+    """An RDF term in a query result, independent of the store that produced it."""
+
+    kind: Literal["iri", "literal", "bnode"]
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+    def py(self) -> str | int | float | bool:
+        """The term as a plain Python value (IRIs and strings as ``str``)."""
+        if self.kind == "literal" and self.datatype:
+            if self.datatype in _INTEGER_TYPES:
+                return int(self.value)
+            if self.datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
+                return float(self.value)
+            if self.datatype == XSD + "boolean":
+                return self.value in ("true", "1")
+        return self.value
+
+
+Row = dict[str, Term]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of a SELECT: variable names in order and one dict per solution (unbound vars absent)."""
+
+    variables: tuple[str, ...]
+    rows: list[Row]
+
+
+class GraphStore(Protocol):
+    """What the loaders, the API and validation need from a quad store."""
+
+    def select(self, query: str) -> QueryResult: ...
+
+    def ask(self, query: str) -> bool: ...
+
+    def construct(self, query: str) -> bytes:
+        """Run a CONSTRUCT/DESCRIBE query; the graph as N-Triples."""
+        ...
+
+    def raw_query(self, query: str, media_type: str) -> tuple[bytes, str]:
+        """Run any read query and serialise the answer in ``media_type`` (SPARQL Protocol)."""
+        ...
+
+    def replace_graph(self, graph: str, nquads: bytes) -> None:
+        """Atomically replace named graph ``graph`` with the N-Triples/N-Quads given."""
+        ...
+
+    def drop_graph(self, graph: str) -> None: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def dump(self, media_type: str, graph: str | None = None) -> bytes:
+        """Serialise the whole dataset (or one graph) in an RDF media type."""
+        ...
+
+    def close(self) -> None: ...
