@@ -2,25 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
+from api import errors, examples
+from api.reader import GraphReader
+from api.routers import assessments, flows, legal_bases, organizations, pages, queries, recipients, sparql, systems
+from pia_kg.iri import IriMinter
+from pia_kg.queries import catalogue
 from pia_kg.settings import Settings
-from pia_kg.store import open_store
+from pia_kg.store import GraphStore, open_store
+
+DocumentLoader = Callable[[GraphStore, Sequence[Path]], list[dict[str, Any]]]
+"""Loads documents into the store and reports on each (``file``, ``status``, ``assessment_id``, ``error`` ...).
+The CLI injects the loaders' pipeline here; the ``api`` package never imports ``loaders``."""
+
+DESCRIPTION = """Legal bases and data flows of Japan's My Number privacy impact assessments (特定個人情報保護評価書).
+
+Ask who receives an affair's data (`/recipients?affair=介護保険`), list flows by legal table item
+(`/flows?table_item=131`), read one assessment (`/assessments/{id}`), run the named queries (`/queries`)
+or any read-only SPARQL (`/sparql`). JSON by default; `Accept: text/csv` (or `format=csv`) for tables;
+`text/turtle` / `application/ld+json` for an assessment's graph. Every error is JSON with a message."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the API over the store the settings point at."""
+def create_app(
+    settings: Settings | None = None, *, store: GraphStore | None = None, loader: DocumentLoader | None = None
+) -> FastAPI:
+    """Build the API over the store the settings point at (or ``store``); ``loader`` enables uploads."""
     settings = settings or Settings()
     app = FastAPI(
         title="pia-kg API",
         summary="Legal bases and data flows of My Number privacy impact assessments (特定個人情報保護評価書)",
+        description=DESCRIPTION,
         version="0.1.0",
     )
     app.state.settings = settings
-    app.state.store = open_store(settings)
+    app.state.store = store if store is not None else open_store(settings, read_only=False)
+    app.state.loader = loader
+    app.state.reader = GraphReader(
+        app.state.store, catalogue(settings.queries_dir), IriMinter(settings.base_iri), settings.query_timeout_s
+    )
+    errors.install(app)
 
-    @app.get("/health", tags=["service"], summary="Liveness and the number of graphs loaded")
+    @app.get(
+        "/health",
+        tags=["service"],
+        summary="Liveness and the number of graphs loaded",
+        responses=examples.responses({"status": "ok", "graphs": 5}, errors=()),
+    )
     def health() -> dict[str, object]:
         return {"status": "ok", "graphs": len(app.state.store.graphs())}
 
+    for module in (assessments, flows, recipients, legal_bases, organizations, systems, queries, sparql, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).resolve().parent / "static"), name="static")
     return app

@@ -62,8 +62,9 @@ class SourceDocument:
 
     name: str  # file name (no directories)
     sha256: str  # of the raw bytes
-    encoding: str  # codec that decoded it ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
+    encoding: str  # codec that decoded it ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp"; "pdf-text" for PDFs)
     text: str
+    media_type: str = "text/plain"  # "application/pdf" when the text is a PDF's text layer
 
     @property
     def lines(self) -> list[str]:
@@ -91,6 +92,10 @@ class SegmentedDocument:
     layout: Layout
     form: FormKind | None
     blocks: tuple[Block, ...]
+    warnings: tuple[Warning, ...] = ()  # what the segmenter noticed (e.g. a missing section heading)
+    # the titles printed in the form's headings, one Block(headings=path, label="title", value=title) per heading
+    # ("Ⅰ" -> 基本情報, "Ⅰ/4" -> 個人番号の利用, "別添2" -> 変更箇所): what a section means, whatever its number
+    titles: tuple[Block, ...] = ()
 
 
 # ----------------------------------------------------------------------------- legal citations
@@ -267,6 +272,7 @@ class RecordItem:
     no: int | None
     name: str
     location: Location
+    group: str | None = None  # the heading the item is listed under in 別添2 (e.g. "宛名情報")
 
 
 @dataclass(frozen=True)
@@ -326,6 +332,9 @@ class ProcedureStep:
     date: PartialDate | None
     text: str | None
     location: Location
+    method: str | None = None  # ①方法 (public comment, third-party review: the reviewing body and how)
+    opinions: str | None = None  # ④主な意見の内容 (public comment)
+    result: str | None = None  # しきい値判断結果 / ⑤評価書への反映 / ③結果
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from pia_kg.settings import DEFAULT_BASE_IRI
@@ -17,6 +18,7 @@ from pia_kg.settings import DEFAULT_BASE_IRI
 _SAFE = "~-._!$&'()*+,;=:@"  # IRI path characters kept as they are; non-ASCII letters are kept too
 
 
+@lru_cache(maxsize=65536)
 def segment(text: str) -> str:
     """One IRI path segment for ``text``: spaces folded, reserved characters percent-encoded."""
     text = re.sub(r"\s+", "_", text.strip())
@@ -52,3 +54,57 @@ class IriMinter:
     @property
     def ontology_graph(self) -> str:
         return self.base + "graph/ontology"
+
+    # -- named helpers used by the mapping (loaders.map); ids are already normalised there
+
+    def assessment(self, assessment_id: str) -> str:
+        """One published version of an assessment: ``{base}assessment/{id}``."""
+        return self.mint("assessment", assessment_id)
+
+    def series(self, series_id: str) -> str:
+        """An assessment across its versions: ``{base}assessment-series/{municipality}-{number}``."""
+        return self.mint("assessment-series", series_id)
+
+    def series_graph(self, series_id: str) -> str:
+        """The named graph holding the version links of one series."""
+        return self.mint("graph", "series", series_id)
+
+    def part(self, parent: str, *steps: str | int) -> str:
+        """A node hanging under ``parent`` (``{assessment}/file/1/provision/3``)."""
+        return "/".join([parent, *(segment(str(s)) for s in steps)])
+
+    def law(self, key: str) -> str:
+        return self.mint("law", key)
+
+    def provision(self, law_key: str, levels: list[tuple[str, str]]) -> str:
+        """``{base}law/{key}/article/{a}/.../table-item/{ti}`` for the (level, value) pairs present."""
+        return self.part(self.law(law_key), *(x for pair in levels for x in pair))
+
+    def national_body(self, key: str) -> str:
+        return self.mint("body", key)
+
+    def nationwide_system(self, key: str) -> str:
+        return self.mint("system", key)
+
+    def local_government(self, name: str) -> str:
+        return self.mint("local-government", name)
+
+    def assessing_body(self, local_government: str, name: str) -> str:
+        """評価実施機関 of a local government (``{base}local-government/{lg}/assessing-body/{name}``)."""
+        return self.mint("local-government", local_government, "assessing-body", name)
+
+    def department(self, local_government: str, name: str) -> str:
+        return self.mint("local-government", local_government, "department", name)
+
+    def local_system(self, local_government: str | None, name: str) -> str:
+        """A body's own system; ``{base}system/local/{name}`` when the body is no local government."""
+        if local_government is None:
+            return self.mint("system", "local", name)
+        return self.mint("local-government", local_government, "system", name)
+
+    def organization(self, name: str) -> str:
+        """A vendor or other body named in a document: ``{base}organization/{normalised name}``."""
+        return self.mint("organization", name)
+
+    def source_file(self, sha256: str) -> str:
+        return self.mint("source-file", sha256)

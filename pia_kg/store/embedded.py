@@ -37,6 +37,7 @@ class EmbeddedStore:
     """A pyoxigraph ``Store``; SPARQL queries see the union of all named graphs as default graph."""
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        self._read_only = read_only and path is not None
         if path is None:
             self._store = ox.Store()
         elif read_only:
@@ -50,11 +51,13 @@ class EmbeddedStore:
         """The underlying pyoxigraph store (for benchmarks and bulk loading)."""
         return self._store
 
-    def _query(self, query: str):
+    def _query(self, query: str, default_graphs: list[str] | None = None):
+        if default_graphs is not None:
+            return self._store.query(query, default_graph=[ox.NamedNode(g) for g in default_graphs])
         return self._store.query(query, use_default_graph_as_union=True)
 
-    def select(self, query: str) -> QueryResult:
-        solutions = self._query(query)
+    def select(self, query: str, *, default_graphs: list[str] | None = None) -> QueryResult:
+        solutions = self._query(query, default_graphs)
         if not isinstance(solutions, ox.QuerySolutions):
             raise ValueError("not a SELECT query")
         variables = tuple(v.value for v in solutions.variables)
@@ -118,4 +121,5 @@ class EmbeddedStore:
         return self._store.dump(format=fmt) or b""
 
     def close(self) -> None:
-        self._store.flush()
+        if not self._read_only:  # a read-only store has nothing to flush (pyoxigraph refuses)
+            self._store.flush()

@@ -44,7 +44,9 @@ class QueryResult:
 class GraphStore(Protocol):
     """What the loaders, the API and validation need from a quad store."""
 
-    def select(self, query: str) -> QueryResult: ...
+    def select(self, query: str, *, default_graphs: list[str] | None = None) -> QueryResult:
+        """Run a SELECT; ``default_graphs`` (named graph IRIs) replaces the union of all graphs as default graph."""
+        ...
 
     def ask(self, query: str) -> bool: ...
 

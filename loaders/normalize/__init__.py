@@ -1,0 +1,1 @@
+"""Shared normalisers: text and tick marks (text), dates (dates), numbers (numbers), identities (names)."""

@@ -1,0 +1,112 @@
+"""The headline questions on the real corpus, loaded by the pipeline (embedded store and Oxigraph server).
+
+Expected answers come from reading the documents in ../shared/corpus:
+- 001 (川崎市, 介護保険, 全項目): 提供先1 全国健康保険協会 on 第2条の表の2の項, 提供先2 健康保険組合 on the 3の項,
+  提供先3 全国健康保険協会 on the 7の項; 委託事項1-2 富士通Japan株式会社 (再委託する), 委託事項4 株式会社 日立製作所.
+- 002 (川口市, 国民健康保険, 全項目): 提供先1 says (Ⅱ-5別紙参照); the annex lists 全国健康保険協会 on items 二, 六
+  and 七; 委託事項1 株式会社 日立システムズ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from pia_kg.iri import IriMinter
+from pia_kg.settings import REPO_ROOT
+from pia_kg.store import GraphStore
+from pia_kg.store.embedded import EmbeddedStore
+from pia_kg.store.remote import RemoteStore
+
+CORPUS = REPO_ROOT.parent / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus folder ../shared/corpus is absent")
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> GraphStore:
+    from loaders.pipeline import Pipeline
+
+    store = EmbeddedStore(tmp_path_factory.mktemp("corpus-store"))
+    report = Pipeline(store, IriMinter()).run([CORPUS])
+    assert [d.status for d in report.documents] == ["loaded"] * 4, [d.error for d in report.documents]
+    return store
+
+
+@pytest.fixture(scope="session")
+def corpus_server_store(corpus_store: GraphStore, tmp_path_factory) -> Iterator[GraphStore]:
+    from store_conftest import running_oxigraph
+
+    with running_oxigraph(tmp_path_factory.mktemp("corpus-oxigraph")) as server:
+        remote = RemoteStore(server.query, update_endpoint=server.update, graph_store_endpoint=server.graph_store)
+        for graph in corpus_store.graphs():
+            remote.replace_graph(graph, corpus_store.dump("application/n-triples", graph))
+        yield remote
+        remote.close()
+
+
+@pytest.fixture(scope="session", params=["embedded", "server"])
+def corpus(request: pytest.FixtureRequest, make_settings) -> TestClient:
+    store = request.getfixturevalue("corpus_store" if request.param == "embedded" else "corpus_server_store")
+    return TestClient(create_app(make_settings(), store=store))
+
+
+def _recipient(rows: list[dict], label: str) -> dict:
+    found = [r for r in rows if r["recipient"]["label"] == label]
+    assert found, f"{label} missing from {[r['recipient']['label'] for r in rows]}"
+    return found[0]
+
+
+def test_the_corpus_assessments(corpus: TestClient) -> None:
+    found = {(a["municipality"], a["number"]): a for a in corpus.get("/assessments").json()}
+    kawasaki = found[("川崎市", "61")]
+    assert kawasaki["kind"] == "full"
+    assert [c["label"] for c in kawasaki["affair"]["categories"]] == ["介護保険"]
+    assert ("川口市", "13") in found
+    assert any(m == "高崎市" for m, _ in found)
+
+
+@pytest.mark.parametrize("affair", ["介護保険", "Long-term care insurance"])
+def test_who_receives_kaigo_data(corpus: TestClient, affair: str) -> None:
+    rows = corpus.get("/recipients", params={"affair": affair}).json()
+    kyokai = _recipient(rows, "全国健康保険協会")
+    assert kyokai["municipalities"] == ["川崎市"]
+    assert "provision" in kyokai["kinds"]
+    assert {"2", "7"} <= {b["table_item"] for b in kyokai["legal_bases"]}
+    assert "3" in {b["table_item"] for b in _recipient(rows, "健康保険組合")["legal_bases"]}
+    fujitsu = _recipient(rows, "富士通Japan株式会社")
+    assert fujitsu["kinds"] == ["outsourcing"]
+    assert all("国民健康保険" not in a for r in rows for a in r["affairs"])
+
+
+def test_which_municipalities_provide_data_to_kyokai(corpus: TestClient) -> None:
+    bodies = [o for o in corpus.get("/organizations?name=全国健康保険協会").json() if o["label"] == "全国健康保険協会"]
+    assert len(bodies) == 1, "全国健康保険協会 should be one node shared by every document"
+    organization = corpus.get(f"/organizations/{bodies[0]['id']}").json()
+    assert {"川崎市", "川口市"} <= {f["municipality"] for f in organization["flows"]}
+    rows = corpus.get("/queries/providers-to-recipient?recipient=全国健康保険協会").json()["rows"]
+    assert {"川崎市", "川口市"} <= {r["municipality_label"] for r in rows}
+
+
+def test_every_flow_resting_on_table_item_2(corpus: TestClient) -> None:
+    flows = corpus.get("/flows?table_item=2&law=bango-19-8-order&limit=1000").json()
+    assert all(any(b["table_item"] == "2" for b in f["legal_bases"]) for f in flows)
+    to_kyokai = {
+        (f["municipality"], f["via_annex"] is not None)
+        for f in flows
+        if f["recipient"] and f["recipient"]["label"] == "全国健康保険協会"
+    }
+    assert to_kyokai == {("川崎市", False), ("川口市", True)}
+
+
+def test_which_vendors_hold_data_of_which_affairs(corpus: TestClient) -> None:
+    rows = corpus.get("/queries/vendors-by-affair").json()["rows"]
+    pairs = {(r["vendor_label"].replace(" ", ""), r["category_ja"], r["municipality_label"]) for r in rows}
+    assert ("富士通Japan株式会社", "介護保険", "川崎市") in pairs
+    assert ("株式会社日立製作所", "介護保険", "川崎市") in pairs
+    assert ("株式会社日立システムズ", "国民健康保険", "川口市") in pairs
+    fujitsu = [r for r in rows if r["vendor_label"] == "富士通Japan株式会社" and r["municipality_label"] == "川崎市"]
+    assert all(r["subcontracting"] is True for r in fujitsu)

@@ -1,0 +1,240 @@
+"""PDF-extracted text segmenter: synthetic snippets showing the extraction faults it must survive."""
+
+from __future__ import annotations
+
+import hashlib
+
+from loaders.model import Block, SegmentedDocument, SourceDocument
+from loaders.segment import detect_layout
+from loaders.segment.pdf_checkbox import read_connection_grid
+from loaders.segment.pdf_text import segment
+
+
+def _segment(text: str) -> SegmentedDocument:
+    doc = SourceDocument("snippet.txt", hashlib.sha256(text.encode()).hexdigest(), "utf-8", text)
+    return segment(doc)
+
+
+def _find(doc: SegmentedDocument, label: str) -> list[Block]:
+    return [b for b in doc.blocks if b.label == label]
+
+
+def _only(doc: SegmentedDocument, label: str) -> Block:
+    found = _find(doc, label)
+    assert len(found) == 1, found
+    return found[0]
+
+
+FILE_HEAD = "Ⅱ　特定個人情報ファイルの概要\n １．特定個人情報ファイル名\n\n住民ファイル\n\n"
+SYSTEMS_HEAD = "Ⅰ　基本情報\n ２．特定個人情報ファイルを取り扱う事務において使用するシステム\n\n"
+
+
+def test_pdf_text_is_the_fallback_layout() -> None:
+    text = SYSTEMS_HEAD + " システム1\n\n ①システムの名称 宛名システム\n"
+    doc = SourceDocument("x.txt", "0", "utf-8", text)
+    assert detect_layout(doc) == "pdf-text"
+
+
+def test_split_checkbox_bracket_belongs_to_the_next_option() -> None:
+    text = SYSTEMS_HEAD + (
+        " システム1\n\n ①システムの名称 宛名システム\n\n ②システムの機能 宛名の管理\n\n"
+        "[ ] 住民基本台帳ネットワークシステム [ ○\n ③他のシステムとの接続\n\n"
+        "[ ○ ] 情報提供ネットワークシステム [\n\n[ ] 宛名システム等 [ ○\n\n"
+        "[ ○ ] その他 （ 中間サーバ ）\n\n] 税務システム\n\n] 既存住民基本台帳システム\n\n] 庁内連携システム\n"
+    )
+    block = _only(_segment(text), "③他のシステムとの接続")
+    assert block.headings == ("Ⅰ", "2", "システム1")
+    assert block.value == (
+        "[○] 情報提供ネットワークシステム [ ] 庁内連携システム [ ] 住民基本台帳ネットワークシステム "
+        "[○] 既存住民基本台帳システム [ ] 宛名システム等 [○] 税務システム [○] その他 （中間サーバ）"
+    )
+    assert block.span.start == text.splitlines().index("[ ] 住民基本台帳ネットワークシステム [ ○") + 1
+
+
+def test_a_separated_tick_leaves_the_grid_undecided() -> None:
+    lines = [
+        "[ ] 情報提供ネットワークシステム [",
+        "○",
+        "[ ] 住民基本台帳ネットワークシステム [ ] 既存住民基本台帳システム",
+        "[ ] 宛名システム等 [ ○",
+        "[ ] その他 （ ）",
+    ]
+    assert read_connection_grid(lines) is None  # the lone ○ may be 庁内連携システム's
+    assert read_connection_grid([line for line in lines if line != "○"]) is not None
+    assert read_connection_grid(lines[:3]) is None  # rows missing: not read
+
+
+def test_vertical_text_and_split_brackets_are_never_values() -> None:
+    text = FILE_HEAD + (
+        " ４．特定個人情報ファイルの取扱いの委託\n\n ③委託先名\n\n再\n委\n託\n\n ④再委託の有無　※ [\n\n"
+        " ②委託先における取扱者数\n\n再委託する\n"
+    )
+    doc = _segment(text)
+    assert _find(doc, "③委託先名") == []
+    assert _find(doc, "④再委託の有無") == []
+    assert _find(doc, "②委託先における取扱者数") == []  # another field's option is not this one's value
+
+
+def test_scrambled_cover_is_read_by_shape() -> None:
+    text = (
+        "  個人のプライバシー等の権利利益の保護の宣言\n\n 評価書名\n\n住民基本台帳に関する事務　全項目評価書\n\n"
+        "評価書番号\n\n12\n\n　甲市は、住民基本台帳事務における特定個人情報ファイルの取扱いにあたり、\n"
+        "適切な措置を講じていることを宣言する。\n\n 評価実施機関名\n\n特定個人情報保護評価書（全項目評価書）\n\n"
+        " 公表日\n\n甲市長\n\n令和6年4月1日\n\n特記事項\n\n3\n\n"
+        "Ⅰ　基本情報\n １．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 住民基本台帳に関する事務\n"
+    )
+    doc = _segment(text)
+    assert doc.form == "full"
+    cover = {b.label: b.value for b in doc.blocks if b.headings == ("表紙",)}
+    assert cover["評価書名"] == "住民基本台帳に関する事務 全項目評価書"
+    assert cover["評価書番号"] == "12"
+    assert cover["評価実施機関名"] == "甲市長"
+    assert cover["公表日"] == "令和6年4月1日"
+    assert cover["個人のプライバシー等の権利利益の保護の宣言"].endswith("宣言する。")
+    assert "特記事項" not in cover  # the "3" near it is a page number, not its value
+
+
+def test_table_of_contents_is_not_the_body() -> None:
+    text = (
+        "項目一覧\n\nⅠ　基本情報\n\n（別添１） 事務の内容\n\nⅡ　特定個人情報ファイルの概要\n\n"
+        "Ⅵ　評価実施手続\n\n（別添３） 変更箇所\n\n"
+        "Ⅰ　基本情報\n １．特定個人情報ファイルを取り扱う事務\n\n ①事務の名称 住民基本台帳に関する事務\n"
+    )
+    block = _only(_segment(text), "①事務の名称")
+    assert block.headings == ("Ⅰ", "1")
+    assert block.span.start == len(text.splitlines())
+
+
+def test_label_printed_before_its_heading_is_placed_by_the_form() -> None:
+    text = FILE_HEAD + (
+        " ２．基本情報\n\n ⑤保有開始日 平成27年6月1日\n\n ⑨使用開始日 平成27年10月1日\n\n"
+        " ３．特定個人情報の入手・使用\n\n ①入手元　※\n"
+    )
+    doc = _segment(text)
+    assert _only(doc, "⑨使用開始日").headings == ("Ⅱ", "ファイル1", "3")
+    assert _only(doc, "⑤保有開始日").headings == ("Ⅱ", "ファイル1", "2")
+    assert _only(doc, "").headings == ("Ⅱ", "ファイル1", "1")
+
+
+def test_group_headings_are_not_items_and_continuation_sheets_are() -> None:
+    text = FILE_HEAD + (
+        " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+        " 提供先2～5\n\n 提供先20 市町村長\n\n"
+        " ７．備考\n\n 提供先21 都道府県知事\n\n"
+        " ①法令上の根拠 番号法第１９条第８号に基づく主務省令第２条の表１５８の項\n"
+    )
+    doc = _segment(text)
+    items = {b.headings[-1]: b.value for b in doc.blocks if b.label == "" and b.headings[-1].startswith("提供先")}
+    assert items == {"提供先20": "市町村長", "提供先21": "都道府県知事"}
+    basis = _only(doc, "①法令上の根拠")
+    assert basis.headings == ("Ⅱ", "ファイル1", "5", "提供先21")
+    assert not any("～" in h for b in doc.blocks for h in b.headings)
+
+
+def test_rows_read_in_the_form_order_belong_to_their_item() -> None:
+    text = FILE_HEAD + (
+        " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n 提供先1 都道府県知事\n\n"
+        " ①法令上の根拠 表１の項\n\n ②提供先における用途 事務A\n\n 提供先2 市町村長\n\n"
+        " ①法令上の根拠 表２の項\n\n ③提供する情報 情報B\n"
+    )
+    doc = _segment(text)
+    owners = {(b.label, b.value): b.headings[-1] for b in doc.blocks if b.label}
+    assert owners[("①法令上の根拠", "表１の項")] == "提供先1"
+    assert owners[("②提供先における用途", "事務A")] == "提供先1"
+    assert owners[("①法令上の根拠", "表２の項")] == "提供先2"
+    assert owners[("③提供する情報", "情報B")] == "提供先2"
+
+
+def test_scrambled_rows_stay_unattributed() -> None:
+    text = FILE_HEAD + (
+        " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n ②提供先における用途 事務A\n\n"
+        " ②提供先における用途 事務B\n\n 提供先1 都道府県知事\n\n ⑦時期・頻度 都度\n\n ①法令上の根拠 表１の項\n\n"
+        " 提供先2 市町村長\n\n ①法令上の根拠 表２の項\n\n 提供先4 市町村長\n\n 提供先3 都道府県知事\n\n"
+        " ①法令上の根拠 表３の項\n"
+    )
+    doc = _segment(text)
+    labelled = [b for b in doc.blocks if b.label]
+    assert len(labelled) == 6  # 提供先2 is followed by 提供先4: its rows cannot be told from 提供先3's
+    assert all(b.headings == ("Ⅱ", "ファイル1", "5") for b in labelled), labelled
+
+
+def test_the_last_item_missing_a_label_takes_the_one_left() -> None:
+    text = SYSTEMS_HEAD + (
+        " ①システムの名称 既存住基システム\n\n システム1\n\n ②システムの機能 住民記録\n\n"
+        " システム2\n\n ①システムの名称 中間サーバ\n"
+    )
+    names = {b.headings[-1]: b.value for b in _find(_segment(text), "①システムの名称")}
+    assert names == {"システム1": "既存住基システム", "システム2": "中間サーバ"}
+
+
+def test_value_printed_before_its_label_on_one_line() -> None:
+    text = FILE_HEAD + " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n必要に応じて都度 ⑦時期・頻度\n"
+    block = _only(_segment(text), "⑦時期・頻度")
+    assert block.value == "必要に応じて都度"
+    assert block.headings == ("Ⅱ", "ファイル1", "5")
+
+
+def test_wrapped_label_and_selection_after_its_options() -> None:
+    text = FILE_HEAD + (
+        " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n 提供先1 市町村長\n\n"
+        " ④提供する情報の対象となる\n本人の数\n\n＜選択肢＞\n1） 1万人未満\n\n[ 10万人以上100万人未満\n"
+    )
+    block = _only(_segment(text), "④提供する情報の対象となる本人の数")
+    assert block.value == "[10万人以上100万人未満]"
+    assert block.headings[-1] == "提供先1"
+    assert (block.span.start, block.span.end) == (10, 16)  # the label's lines to the selection's
+
+
+def test_change_history_is_not_read_as_the_body() -> None:
+    text = FILE_HEAD + (
+        " ２．基本情報\n\n ⑤保有開始日 平成27年6月1日\n\nⅢ　リスク対策\n\n（別添２）変更箇所\n\n"
+        "Ⅱ　特定個人情報ファイルの概\n要（２．基本情報）\n\n ⑤保有開始日 平成28年1月1日\n\n 提供先9 市町村長\n"
+    )
+    doc = _segment(text)
+    assert [b.value for b in _find(doc, "⑤保有開始日")] == ["平成27年6月1日"]
+    assert not any("提供先9" in b.headings for b in doc.blocks)
+
+
+def test_annex_table_repeated_on_each_page() -> None:
+    header = "項番 情報照会者 事務 情報提供者 利用特定個人情報"
+    title = "（別紙１）番号法第１９条第８号に基づく主務省令に定める事務"
+    text = (
+        f"{header}\n\n{title}\n\n3 健康保険組合 健康保険法による保険給付の支給に関する事務であって\n\n"
+        f"厚生労働大臣1\n\n{header}\n\n{title}\n\n69 市町村長又は国民健康\n保険組合\n\n"
+        "115 地方税関係情報、住民票関係情報又 は介護保険給付等\n\n厚生労働大臣1\n\n"
+        "国家公務員共済組合連\n合会\n\n66\n\n"
+        f"{header}\n\n一　ある事務\n\n12 市町村長 頁に題のない表\n"
+    )
+    doc = _segment(text)
+    annex = [b for b in doc.blocks if b.headings == ("別紙1",)]
+    assert [b.value for b in annex if b.label == "header"] == [header.replace(" ", "\t")]
+    rows = [b.value.split("\t")[:2] for b in annex if b.label == "row"]
+    assert rows == [
+        ["3", "健康保険組合"],
+        ["1", "厚生労働大臣"],
+        ["69", "市町村長又は国民健康保険組合"],
+        ["66", "国家公務員共済組合連合会"],
+    ]
+    assert _only(doc, "").value == "番号法第１９条第８号に基づく主務省令に定める事務"
+
+
+def test_change_history_rows_whose_cells_follow_each_other() -> None:
+    text = FILE_HEAD + (
+        "Ⅲ　リスク対策\n\n（別添２）変更箇所\n\n変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明\n\n"
+        "令和7年7月31日\n\nⅡ　特定個人情報ファイルの概\n要（５．提供先４）\n\n①法令上の根拠\n別表第２の１６の項\n\n"
+        "①法令上の根拠\n主務省令第２条の表２０の項\n\n事後\n重要な変更に該当しない\n\n"
+        "令和6年1月1日\n\n令和6年2月1日\n\nⅡ　特定個人情報ファイルの概\n要（２．基本情報）\n\n旧\n\n新\n\n事前\n\n"
+        "Ⅰ基本情報（７．担当部署）\n\n旧\n\n事後\n"
+    )
+    rows = [b for b in _segment(text).blocks if b.headings == ("別添2",) and b.label == "row"]
+    assert [r.value.split("\t") for r in rows] == [
+        [
+            "令和7年7月31日",
+            "Ⅱ 特定個人情報ファイルの概要（５．提供先４）",
+            "①法令上の根拠\n別表第２の１６の項",
+            "①法令上の根拠\n主務省令第２条の表２０の項",
+            "事後",
+            "重要な変更に該当しない",
+        ],
+        ["", "Ⅱ 特定個人情報ファイルの概要（２．基本情報）", "旧", "新", "事前", ""],  # dates printed together
+    ]  # the last row has one text cell: which of old and new it is cannot be told

@@ -1,0 +1,82 @@
+"""The remote store against a real Oxigraph server gives what the embedded store gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from pia_kg.store.embedded import EmbeddedStore
+from pia_kg.store.remote import RemoteQueryError, RemoteStore, RemoteStoreError
+
+pytestmark = pytest.mark.server
+
+G = "https://example.org/graph/一"
+H = "https://example.org/graph/two"
+DATA = (
+    b'<https://e/a> <https://e/p> "\xe4\xbb\x8b\xe8\xad\xb7"@ja .\n'
+    b'<https://e/a> <https://e/n> "42"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    b'<https://e/b> <https://e/p> "plain" .\n'
+)
+
+
+@pytest.fixture(params=["update", "graph-store"])
+def remote(request: pytest.FixtureRequest, oxigraph_server) -> RemoteStore:
+    oxigraph_server.clear()
+    store = RemoteStore(
+        oxigraph_server.query,
+        update_endpoint=oxigraph_server.update,
+        graph_store_endpoint=oxigraph_server.graph_store if request.param == "graph-store" else None,
+    )
+    yield store
+    store.close()
+
+
+def test_replace_graph_replaces_the_whole_graph(remote: RemoteStore) -> None:
+    remote.replace_graph(G, DATA)
+    remote.replace_graph(G, b'<https://e/c> <https://e/p> "3" .\n')
+    rows = remote.select("SELECT ?s WHERE { ?s <https://e/p> ?o }").rows
+    assert [r["s"].value for r in rows] == ["https://e/c"]
+    assert remote.graphs() == [G]
+
+
+def test_queries_see_the_union_of_graphs_like_the_embedded_store(remote: RemoteStore) -> None:
+    embedded = EmbeddedStore(None)
+    for store in (remote, embedded):
+        store.replace_graph(G, DATA)
+        store.replace_graph(H, b'<https://e/z> <https://e/p> "z" .\n')
+    query = "SELECT ?s ?o WHERE { ?s <https://e/p> ?o } ORDER BY ?s"
+    assert remote.select(query) == embedded.select(query)
+    assert remote.ask("ASK { <https://e/a> <https://e/n> 42 }") is True
+    assert remote.select("SELECT ?n WHERE { ?s <https://e/n> ?n }").rows[0]["n"].py() == 42
+    assert sorted(remote.construct("CONSTRUCT WHERE { ?s <https://e/n> ?o }").splitlines()) == sorted(
+        embedded.construct("CONSTRUCT WHERE { ?s <https://e/n> ?o }").splitlines()
+    )
+    assert remote.graphs() == embedded.graphs() == sorted([G, H])
+
+
+def test_drop_graph_and_dump(remote: RemoteStore) -> None:
+    remote.replace_graph(G, DATA)
+    remote.replace_graph(H, b'<https://e/z> <https://e/p> "z" .\n')
+    assert b"https://e/a" in remote.dump("text/turtle", G)
+    assert b"https://e/z" not in remote.dump("text/turtle", G)
+    assert remote.dump("application/n-quads").count(b"\n") == 4
+    remote.drop_graph(H)
+    assert remote.graphs() == [G]
+
+
+def test_raw_query_negotiates_the_format(remote: RemoteStore) -> None:
+    remote.replace_graph(G, DATA)
+    body, media_type = remote.raw_query("SELECT ?s WHERE { ?s <https://e/n> ?o }", "text/csv")
+    assert media_type == "text/csv"
+    assert body.decode().splitlines() == ["s", "https://e/a"]
+
+
+def test_malformed_query_and_unreachable_server_raise_clear_errors(remote: RemoteStore) -> None:
+    with pytest.raises(RemoteQueryError):
+        remote.select("SELECT WHERE {")
+    with pytest.raises(RemoteStoreError):
+        RemoteStore("http://127.0.0.1:9/query", timeout_s=2).select("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_graph_iris_are_validated(remote: RemoteStore) -> None:
+    with pytest.raises(ValueError):
+        remote.replace_graph("https://e/g> } ; DROP ALL ; INSERT DATA { GRAPH <https://e/x", DATA)
