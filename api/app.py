@@ -11,7 +11,18 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors, examples
 from api.reader import GraphReader
-from api.routers import assessments, flows, legal_bases, organizations, pages, queries, recipients, sparql, systems
+from api.routers import (
+    assessments,
+    flows,
+    legal_bases,
+    organizations,
+    pages,
+    queries,
+    recipients,
+    sparql,
+    systems,
+    validation,
+)
 from pia_kg.iri import IriMinter
 from pia_kg.queries import catalogue
 from pia_kg.settings import Settings
@@ -57,7 +68,8 @@ def create_app(
     def health() -> dict[str, object]:
         return {"status": "ok", "graphs": len(app.state.store.graphs())}
 
-    for module in (assessments, flows, recipients, legal_bases, organizations, systems, queries, sparql, pages):
+    routers = (assessments, flows, recipients, legal_bases, organizations, systems, queries, sparql, validation, pages)
+    for module in routers:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).resolve().parent / "static"), name="static")
     return app

@@ -19,6 +19,17 @@ from pia_kg.store import GraphStore, QueryResult
 from pia_kg.store.port import Row
 
 KIND_ORDER = {"provision": 0, "transfer": 1, "outsourcing": 2}
+# provisions.rq field -> legal-basis object key, in the order the API shows them
+PROVISION_FIELDS = {
+    "label": "label",
+    "law_label": "law",
+    "law": "law_iri",
+    "article": "article",
+    "paragraph": "paragraph",
+    "item": "item",
+    "table": "table",
+    "table_item": "table_item",
+}
 Params = Mapping[str, str | Sequence[str] | None]
 
 
@@ -144,8 +155,9 @@ class GraphReader:
             for r in self.run("assessment-files", params).rows
         ]
         bases = self.run("assessment-legal-bases", params).rows
-        item["number_use_legal_bases"] = self._legal_bases(r for r in bases if value(r, "basis") == "number-use")
-        item["network_legal_bases"] = self._legal_bases(r for r in bases if value(r, "basis") == "network")
+        details = self.provision_details(value(r, "provision") for r in bases if value(r, "provision"))
+        for basis, key in (("number-use", "number_use_legal_bases"), ("network", "network_legal_bases")):
+            item[key] = self._legal_bases((r for r in bases if value(r, "basis") == basis), details)
         item["changes"] = len(self.run("assessment-changes", params).rows)
         return item
 
@@ -171,28 +183,34 @@ class GraphReader:
                 listing["connections"].append(self.ref(target, value(row, "connects_to_label")))
         return list(listings.values())
 
-    def _legal_bases(self, rows: Iterable[Row]) -> list[dict[str, Any]]:
+    def provision_details(self, provisions: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Law, label, article, paragraph, item, table and table item of each provision (one query)."""
+        wanted = sorted(set(provisions))
+        details: dict[str, dict[str, Any]] = {p: dict.fromkeys(PROVISION_FIELDS.values()) for p in wanted}
+        if not wanted:
+            return details
+        for row in self.run("provisions", {"provision": wanted}).rows:
+            entry = details[value(row, "provision")]
+            field = PROVISION_FIELDS.get(value(row, "field"))
+            if field and entry[field] is None:
+                entry[field] = value(row, "value")
+        return details
+
+    def _legal_bases(self, rows: Iterable[Row], details: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Legal-basis objects, one per provision (or per unresolved citation text)."""
         found: dict[str, dict[str, Any]] = {}
         for row in rows:
-            provision = value(row, "provision")
-            key = provision or f"text:{value(row, 'cited_text')}"
+            provision, text = value(row, "provision"), value(row, "cited_text")
+            key = provision or f"text:{text}"
             if key in found:
-                if not found[key]["text"]:
-                    found[key]["text"] = value(row, "cited_text")
+                found[key]["text"] = found[key]["text"] or text
                 continue
+            known = details.get(provision, dict.fromkeys(PROVISION_FIELDS.values())) if provision else {}
             found[key] = {
                 "iri": provision,
                 "id": self.short(provision),
-                "label": value(row, "label"),
-                "law": value(row, "law_label"),
-                "law_iri": value(row, "law"),
-                "article": value(row, "article"),
-                "paragraph": value(row, "paragraph"),
-                "item": value(row, "item"),
-                "table": value(row, "table"),
-                "table_item": value(row, "table_item"),
-                "text": value(row, "cited_text"),
+                **{field: known.get(field) for field in PROVISION_FIELDS.values()},
+                "text": text,
             }
         return list(found.values())
 
@@ -242,8 +260,9 @@ class GraphReader:
         by_flow: dict[str, list[Row]] = {}
         for row in rows:
             by_flow.setdefault(value(row, "flow"), []).append(row)
+        details = self.provision_details(value(r, "provision") for r in rows if value(r, "provision"))
         for flow in flows:
-            flow["legal_bases"] = self._legal_bases(by_flow.get(flow["iri"], []))
+            flow["legal_bases"] = self._legal_bases(by_flow.get(flow["iri"], []), details)
         return flows
 
     # ------------------------------------------------------------------ recipients

@@ -304,19 +304,16 @@ class Generator:
 
     def translate(self, value: str) -> str:
         """A seed IRI or name as it reads in the first copy of its seed (seed examples -> synthetic data)."""
-        for template in self._templates:
+        by_id = [t for t in self._templates if t.id_segment in value]
+        by_name = [t for t in self._templates if any(name and name in value for name in t.municipality_names[:2])]
+        for template in by_id[:1] or by_name[:1]:
             muni_segment, muni_label, prefecture = template.municipality_names
-            if (
-                template.id_segment in value
-                or (muni_segment and muni_segment in value)
-                or (muni_label and muni_label in value)
-            ):
-                _, new_id, municipality, new_prefecture, _ = self._identity(template.seed_index)
-                text = value.replace(template.id_segment, new_id)
-                if muni_segment and municipality not in text:
-                    text = text.replace(muni_segment, municipality).replace(muni_label, municipality)
-                    text = text.replace(prefecture, new_prefecture) if prefecture else text
-                return text
+            _, new_id, municipality, new_prefecture, _ = self._identity(template.seed_index)
+            text = value.replace(template.id_segment, new_id)
+            if muni_segment and municipality not in text:
+                text = text.replace(muni_segment, municipality).replace(muni_label, municipality)
+                text = text.replace(prefecture, new_prefecture) if prefecture else text
+            return text
         return value
 
     def copy(self, index: int) -> tuple[GeneratedAssessment, bytes]:

@@ -71,8 +71,9 @@ def stopwatch() -> Callable[[], float]:
 
 
 def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    """Peak resident memory of this process so far (VmHWM: unlike ru_maxrss, not inherited from the parent)."""
+    own = process_peak_rss_mib(os.getpid())
+    return own if own is not None else round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def process_peak_rss_mib(pid: int) -> float | None:

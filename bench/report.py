@@ -96,7 +96,9 @@ def _api_markdown(api: dict[str, Any]) -> str:
         )
     )
     side = api.get("side_by_side", {})
-    if side:
+    if side and "error" in side:
+        out.append(f"\n### pyoxigraph vs rdflib\n\nNot measured: {side['error']}\n")
+    elif side:
         oxi, rdf = side["pyoxigraph"], side["rdflib"]
         out.append(
             f"\n### pyoxigraph vs rdflib, same named queries, same data (N = {side['n']}, {side['quads']:,} quads)\n\n"
@@ -154,7 +156,7 @@ def _validation_markdown(validation: dict[str, Any]) -> str:
     for run in validation.get("runs", []):
         rows.append(
             [
-                run["engine"],
+                run.get("engine", "(run failed)"),
                 run["n"],
                 f"{run.get('quads', 0):,}",
                 run.get("seconds", run.get("error")),

@@ -4,8 +4,12 @@
 
 Each document runs through ``STAGES`` in one short loop. A stage that raises stops that document
 only: the report names the file, the stage and why, nothing is written for it, and the others load.
-The store step replaces the document's named graph in one transaction, then rebuilds the version
-links of its series. The ontology and code lists are (re)written into their own graph once per run.
+The store step replaces the document's named graph and adds the triples of the shared nodes it names
+(laws, provisions, bodies, systems...) to the one reference graph, in one transaction, then rebuilds the
+version links of its series. The ontology and code lists are (re)written into their own graph once per run.
+
+Dropping a document's graph leaves the shared triples it added in the reference graph: they are reference
+data about laws and bodies, true whichever document named them (``pia-kg`` never prunes them).
 """
 
 from __future__ import annotations
@@ -122,8 +126,11 @@ class Pipeline:
         return report
 
     def _store(self, mapped: MappedAssessment) -> list[str]:
-        """Replace the document's graph, relink its series; the versions stored before this one."""
-        self.store.replace_graph(mapped.graph, mapped.nquads)
+        """Replace the document's graph and add its shared triples to the reference graph (one transaction),
+        relink its series; the versions stored before this one."""
+        self.store.replace_graph(
+            mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph
+        )
         return self._relink_series(mapped)
 
     def _relink_series(self, mapped: MappedAssessment) -> list[str]:

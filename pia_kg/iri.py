@@ -16,6 +16,11 @@ from urllib.parse import quote
 from pia_kg.settings import DEFAULT_BASE_IRI
 
 _SAFE = "~-._!$&'()*+,;=:@"  # IRI path characters kept as they are; non-ASCII letters are kept too
+# The IRI families (first path step under the base) of shared nodes: minted from their identity alone, so every
+# document that names one meets the same node. Their triples are reference data, stored once (reference_graph).
+SHARED_KINDS = frozenset({"law", "body", "system", "local-government", "organization"})
+# The families of per-document nodes: the assessment version and everything under it, its series, its source file.
+DOCUMENT_KINDS = frozenset({"assessment", "assessment-series", "source-file"})
 
 
 @lru_cache(maxsize=65536)
@@ -54,6 +59,24 @@ class IriMinter:
     @property
     def ontology_graph(self) -> str:
         return self.base + "graph/ontology"
+
+    @property
+    def reference_graph(self) -> str:
+        """The one named graph holding the triples of shared nodes (laws, provisions, bodies, systems...)."""
+        return self.base + "graph/reference"
+
+    def _kind(self, iri: str) -> str | None:
+        """The family of an instance IRI minted here (``law`` for ``{base}law/...``); None for other IRIs."""
+        return iri[len(self.base) :].split("/", 1)[0] if iri.startswith(self.base) else None
+
+    def is_shared(self, iri: str) -> bool:
+        """Whether ``iri`` names a shared node: a law or provision, national body, system, local government
+        (with its assessing bodies, departments and own systems) or organisation."""
+        return self._kind(iri) in SHARED_KINDS
+
+    def is_per_document(self, iri: str) -> bool:
+        """Whether ``iri`` names a node of one document: an assessment and what hangs under it, its series, its file."""
+        return self._kind(iri) in DOCUMENT_KINDS
 
     # -- named helpers used by the mapping (loaders.map); ids are already normalised there
 

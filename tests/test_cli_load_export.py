@@ -17,8 +17,15 @@ from pia_kg.settings import REPO_ROOT
 CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 KAWAGUCHI = CORPUS / "002_e85a03c2c6247dbf.txt"
 pytestmark = pytest.mark.skipif(not KAWAGUCHI.is_file(), reason="corpus not found next to the repository")
+KAWASAKI = CORPUS / "001_b80d6855a7643af9.txt"
 ASSESSMENT_ID = "川口市-13-2025-06-06"
+ITEM_131 = IriMinter().base + "law/bango-19-8-order/article/2/table/第2条の表/table-item/131"
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 runner = CliRunner()
+
+
+def triple_of(quad: ox.Quad) -> ox.Triple:
+    return ox.Triple(quad.subject, quad.predicate, quad.object)
 
 
 @pytest.fixture
@@ -59,13 +66,16 @@ def test_load_good_file_exits_0_then_export(tmp_path: Path) -> None:
     dataset = ox.Dataset(ox.parse(trig.read_bytes(), format=ox.RdfFormat.TRIG))
     graphs = {q.graph_name.value for q in dataset if isinstance(q.graph_name, ox.NamedNode)}
     minter = IriMinter()
-    assert graphs == {minter.graph(ASSESSMENT_ID), minter.ontology_graph}
+    assert graphs == {minter.graph(ASSESSMENT_ID), minter.ontology_graph, minter.reference_graph}
 
     result = runner.invoke(app, ["export", "--store", str(store), "--format", "ttl", "--assessment", ASSESSMENT_ID])
     assert result.exit_code == 0, result.output
-    one = list(ox.parse(result.stdout.encode("utf-8"), format=ox.RdfFormat.TURTLE))
-    in_graph = [q for q in dataset if q.graph_name == ox.NamedNode(minter.graph(ASSESSMENT_ID))]
-    assert len(one) == len(in_graph)
+    one = {triple_of(q) for q in ox.parse(result.stdout.encode("utf-8"), format=ox.RdfFormat.TURTLE)}
+    in_graph = {triple_of(q) for q in dataset if q.graph_name == ox.NamedNode(minter.graph(ASSESSMENT_ID))}
+    reference = {triple_of(q) for q in dataset if q.graph_name == ox.NamedNode(minter.reference_graph)}
+    # self-contained: the assessment's graph and the reference triples of the shared nodes it names
+    assert in_graph < one <= in_graph | reference
+    assert [t for t in one if t.subject == ox.NamedNode(ITEM_131) and t.predicate == LABEL] != []
     assert "@prefix pia:" in result.stdout
 
     result = runner.invoke(app, ["export", "--store", str(store), "--assessment", "nowhere-1-2020-01-01"])
@@ -77,7 +87,30 @@ def test_load_into_a_file_instead_of_a_store(tmp_path: Path) -> None:
     result = runner.invoke(app, ["load", "--out", str(out), str(KAWAGUCHI)])
     assert result.exit_code == 0, result.output
     quads = list(ox.parse(out.read_bytes(), format=ox.RdfFormat.N_QUADS))
-    assert {q.graph_name.value for q in quads} == {IriMinter().graph(ASSESSMENT_ID), IriMinter().ontology_graph}
+    minter = IriMinter()
+    assert {q.graph_name.value for q in quads} == {
+        minter.graph(ASSESSMENT_ID),
+        minter.ontology_graph,
+        minter.reference_graph,
+    }
+    labels = [q for q in quads if q.subject == ox.NamedNode(ITEM_131) and q.predicate == LABEL]
+    assert [q.graph_name.value for q in labels] == [minter.reference_graph]
+
+
+def test_export_of_one_assessment_holds_only_the_shared_nodes_it_names(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["load", "--store", str(store), str(KAWAGUCHI), str(KAWASAKI)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["export", "--store", str(store), "--format", "nq", "--assessment", ASSESSMENT_ID])
+    assert result.exit_code == 0, result.output
+    quads = list(ox.parse(result.stdout.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    minter = IriMinter()
+    assert {q.graph_name.value for q in quads} == {minter.graph(ASSESSMENT_ID), minter.reference_graph}
+    shared = {q.subject.value for q in quads if q.graph_name.value == minter.reference_graph}
+    # the provision both cite, up its pia:partOf chain to the law; and 川口市, not 川崎市
+    assert {ITEM_131, ITEM_131.rsplit("/table/", 1)[0], minter.law("bango-19-8-order")} <= shared
+    assert minter.local_government("川口市") in shared
+    assert minter.local_government("川崎市") not in shared
 
 
 def test_help_texts_show_examples() -> None:

@@ -19,6 +19,27 @@ from api.reader import KIND_ORDER, FlowFilters
 router = APIRouter(tags=["pages"], include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 templates.env.filters["urlpath"] = url_path
+
+
+def basis_label(basis: dict) -> str:
+    """A legal basis as a person reads it: the citation as written, else its law and place."""
+    if basis.get("text") or basis.get("label"):
+        return basis.get("text") or basis["label"]
+    place = "".join(
+        f"{prefix}{basis[key]}{suffix}"
+        for key, prefix, suffix in (
+            ("article", "第", "条"),
+            ("paragraph", "第", "項"),
+            ("item", "第", "号"),
+            ("table", "", ""),
+            ("table_item", "の", "の項"),
+        )
+        if basis.get(key)
+    )
+    return f"{basis.get('law') or ''} {place}".strip() or basis.get("iri") or ""
+
+
+templates.env.filters["basis"] = basis_label
 KIND_NAMES = {"provision": "提供先", "transfer": "移転先", "outsourcing": "委託先"}
 
 

@@ -36,6 +36,7 @@ def _respond(report_format: str, body: str) -> Response:
 @router.get(
     "/validation",
     summary="Validation report of every assessment (completeness, consistency, currency)",
+    responses={200: {"content": {"application/json": {"example": {"conforms": True, "results": []}}}}},
     description="Validates each assessment graph against the SHACL shapes in shapes/ and reports, per assessment "
     "and per shape, the counts by severity and each result with the node, its label and where in the document "
     "it was read.",
@@ -51,6 +52,7 @@ def validation(
 @router.get(
     "/assessments/{assessment_id}/validation",
     summary="Validation report of one assessment",
+    responses={200: {"content": {"application/json": {"example": {"conforms": True, "results": []}}}}},
     description="The same report for one assessment version (ids look like 川崎市-61-2025-06-06).",
 )
 def assessment_validation(

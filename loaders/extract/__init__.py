@@ -43,7 +43,7 @@ def extract(segmented: SegmentedDocument) -> AssessmentRecord:
         source=segmented.source,
         layout=segmented.layout,
         cover=cover,
-        basic=extract_basic(form, municipality),
+        basic=extract_basic(form, municipality, cover.title),
         files=_files(form, annexes, municipality),
         risks=extract_risks(form),
         other_measures=extract_other_measures(form),

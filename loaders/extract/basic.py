@@ -12,6 +12,7 @@ from loaders.extract.values import chosen, enumerated, note_of, ticked, without_
 from loaders.model import BasicInfo, Citation, Location, SystemListing
 
 _NETWORK_PARTS = re.compile(r"(【[^【】]*】)")
+_FORM_SUFFIX = re.compile(r"\s*(全項目|重点項目|基礎項目)評価書\s*$")
 
 
 def merged_citation(text: str, location: Location, municipality: str | None) -> Citation | None:
@@ -23,15 +24,28 @@ def merged_citation(text: str, location: Location, municipality: str | None) -> 
     return Citation(text=text, provisions=provisions, location=location)
 
 
-def extract_basic(form: FormBlocks, municipality: str | None) -> BasicInfo | None:
+def affair_name_from_title(title: str | None, municipality: str | None) -> str | None:
+    """The affair named by a 評価書名, which the PPC forms build as「{事務の名称} {評価書の種類}」."""
+    if not title or not _FORM_SUFFIX.search(title):
+        return None
+    name = _FORM_SUFFIX.sub("", title).strip()
+    if municipality and name.startswith(municipality):
+        name = name[len(municipality) :].strip()
+    return name or None
+
+
+def extract_basic(form: FormBlocks, municipality: str | None, title: str | None = None) -> BasicInfo | None:
     section = (form.section("basic") or "Ⅰ",)
     if not form.under(section):
         form.warn("section Ⅰ 基本情報 not found", None)
         return None
     affair = _part(form, "affair")
     department = _part(form, "department")
+    affair_name = form.value(affair, "①事務の名称")
+    if affair_name is None and (affair_name := affair_name_from_title(title, municipality)):
+        form.warn(f"①事務の名称: not printed; read from the 評価書名 as「{affair_name}」", form.location(affair))
     return BasicInfo(
-        affair_name=form.value(affair, "①事務の名称"),
+        affair_name=affair_name,
         affair_description=form.value(affair, "②事務の内容"),
         subject_count_range=_choice(form, affair, "③対象人数"),
         systems=_systems(form),

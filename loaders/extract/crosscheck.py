@@ -6,9 +6,11 @@ with 変更後の記載 "都道府県知事又は市町村長 ①法令上の根
 A row is given to an item only when the two places agree:
 
 - the item's latest restatement (by 変更日; rows of one date must agree) names the recipient the body prints
-  beside the item's heading;
-- the restated row's text is printed exactly once among the unowned rows with that label;
-- no other item's restatement claims that row.
+  beside the item's heading; an item restated one row at a time (項目 "…　移転先８　①法令上の根拠）", 変更後の記載
+  the row's text alone) names no recipient: each row's latest text (by 変更日) is checked by the two rules below;
+- the restated row's text is printed among the unowned rows with that label exactly as many times as items
+  restate it so (once for one item; rows printed alike, e.g. three items on the same table item, are given one
+  each: what each item states is the same text, whichever of the alike rows it is read from).
 
 Only documents with one 特定個人情報ファイル are checked (a change-history 項目 does not say which file).
 """
@@ -25,10 +27,11 @@ from loaders.normalize.dates import parse_wareki
 from loaders.normalize.text import fold_width
 
 _ITEM_RE = re.compile(r"(提供先|移転先)(\d+)[)）]?$")
+_ITEM_LABEL_RE = re.compile(r"(提供先|移転先)(\d+)([①-⑦][^()]*)\)?$")  # "…移転先8①法令上の根拠)"
 _CIRCLED = "①②③④⑤⑥⑦"
 _CHANGES = "変更箇所"
 
-Restatement = tuple[str, dict[str, str]]  # recipient, label -> value (all without spaces)
+Restatement = tuple[str | None, dict[str, str]]  # recipient (None: not restated), label -> value (no spaces)
 
 
 def _squeeze(text: str) -> str:
@@ -38,6 +41,15 @@ def _squeeze(text: str) -> str:
 def _item(cell: str) -> str | None:
     match = _ITEM_RE.search(fold_width(_squeeze(cell)))
     return f"{match.group(1)}{int(match.group(2))}" if match else None
+
+
+def _item_and_label(cell: str, new: str, labels: set[str]) -> tuple[str, Restatement] | None:
+    """(item, restatement) of a 項目 naming an item and one of ``labels``, 変更後の記載 being that row's text."""
+    match = _ITEM_LABEL_RE.search(fold_width(_squeeze(cell)))
+    label = next((label for label in labels if match and fold_width(label) == match.group(3)), None)
+    if match is None or label is None or not _squeeze(new):
+        return None
+    return f"{match.group(1)}{int(match.group(2))}", (None, {label: _squeeze(new)})
 
 
 def _parts(text: str, labels: set[str]) -> Restatement | None:
@@ -75,16 +87,36 @@ def _restatements(blocks: tuple[Block, ...], labels: set[str]) -> dict[str, Rest
                 continue
             item = _item(cells[columns["項目"]])
             restated = _parts(cells[columns["変更後の記載"]], labels) if item else None
+            if item is None and (
+                labelled := _item_and_label(cells[columns["項目"]], cells[columns["変更後の記載"]], labels)
+            ):
+                item, restated = labelled
             if item and restated:
                 day = parse_wareki(cells[columns["変更日"]]) if cells[columns["変更日"]] else None
                 found.setdefault(item, []).append((_sort_key(day), restated))
     latest: dict[str, Restatement] = {}
     for item, dated in found.items():
-        newest = max(key for key, _ in dated)
-        versions = {(r[0], tuple(sorted(r[1].items()))) for key, r in dated if key == newest}
-        if len(versions) == 1:
-            latest[item] = next(r for key, r in dated if key == newest)
+        whole = [(key, r) for key, r in dated if r[0] is not None]
+        if whole:
+            newest = max(key for key, _ in whole)
+            versions = {(r[0], tuple(sorted(r[1].items()))) for key, r in whole if key == newest}
+            if len(versions) == 1:
+                latest[item] = next(r for key, r in whole if key == newest)
+        elif rows := _latest_rows(dated):
+            latest[item] = (None, rows)
     return latest
+
+
+def _latest_rows(dated: list[tuple[tuple[int, int, int], Restatement]]) -> dict[str, str]:
+    """label -> its latest restated text, for an item restated one row at a time (rows of one date must agree)."""
+    rows: dict[str, str] = {}
+    for label in {label for _, (_, restated) in dated for label in restated}:
+        texts = [(key, restated[label]) for key, (_, restated) in dated if label in restated]
+        newest = max(key for key, _ in texts)
+        versions = {text for key, text in texts if key == newest}
+        if len(versions) == 1:
+            rows[label] = versions.pop()
+    return rows
 
 
 def attribute_from_changes(segmented: SegmentedDocument) -> SegmentedDocument:
@@ -106,16 +138,23 @@ def attribute_from_changes(segmented: SegmentedDocument) -> SegmentedDocument:
     }
     unowned = [n for n, b in enumerate(blocks) if b.headings == base and b.label]
     labels = {blocks[n].label for n in unowned}
-    claims: dict[int, set[str]] = {}
+    owned = {(b.headings[3], b.label) for b in blocks if b.headings[:3] == base and len(b.headings) == 4}
+    claims: dict[tuple[str, str], list[str]] = {}  # (label, text) -> the items restating that row so
     for item, (recipient, rows) in _restatements(blocks, labels).items():
-        if recipients.get(item) != recipient:
+        if recipient is not None and recipients.get(item) != recipient:
             continue
         for label, value in rows.items():
-            matching = [n for n in unowned if blocks[n].label == label and _squeeze(blocks[n].value) == value]
-            if len(matching) == 1:
-                claims.setdefault(matching[0], set()).add(item)
+            if (item, label) not in owned:  # an item the segmenter gave that row keeps it
+                claims.setdefault((label, value), []).append(item)
     moved = list(blocks)
-    for n, items in claims.items():
-        if len(items) == 1:
-            moved[n] = replace(blocks[n], headings=(*base, items.pop()))
+    for (label, value), items in claims.items():
+        matching = [n for n in unowned if blocks[n].label == label and _squeeze(blocks[n].value) == value]
+        if len(matching) == len(items):  # as many rows printed alike as items restating them: one each
+            for n, item in zip(matching, sorted(items, key=_item_order), strict=True):
+                moved[n] = replace(blocks[n], headings=(*base, item))
     return replace(segmented, blocks=tuple(moved))
+
+
+def _item_order(item: str) -> tuple[str, int]:
+    match = _ITEM_RE.search(item)
+    return (match.group(1), int(match.group(2))) if match else (item, 0)

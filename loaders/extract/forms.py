@@ -233,16 +233,19 @@ class FormParts:
     def _part_of(self, path: Path, printed: str) -> str | None:
         """The part a printed title names: the longest matching title among the parts of the heading's section,
         else the only part of the form printing that title."""
-        section = ANNEX if len(path) == 1 and path[0] not in ROMAN else self.section_meaning(path[0])
-        scored = [(_titled(printed, p.titles), p) for p in PARTS]
-        best = max((score for score, _ in scored), default=0)
-        if not best:
-            return None
-        winners = [p for score, p in scored if score == best]
-        inside = [p for p in winners if p.places.get(self.form, (None,))[0] == section]
-        if len(inside) == 1:
-            return inside[0].meaning
-        return winners[0].meaning if len(winners) == 1 else None
+        if len(path) == 1 and path[0] in ROMAN:
+            return None  # a section's own title
+        section = ANNEX if len(path) == 1 else self.section_meaning(path[0])
+        scored = [(score, p) for p in PARTS if (score := _titled(printed, p.titles))]
+        inside = [(score, p) for score, p in scored if p.places.get(self.form, (None,))[0] == section]
+        for candidates in (inside, scored):
+            best = max((score for score, _ in candidates), default=0)
+            winners = [p for score, p in candidates if score == best]
+            if len(winners) == 1:
+                return winners[0].meaning
+            if winners:
+                return None  # several parts print this title, none of them in this section
+        return None
 
     def _numbered(self, path: Path) -> str | None:
         last = path[-1]

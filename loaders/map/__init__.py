@@ -1,8 +1,11 @@
-"""Mapping stage: AssessmentRecord -> quads of one named graph (the only loader code that knows RDF).
+"""Mapping stage: AssessmentRecord -> quads of its named graph plus shared quads (the only loader code that knows RDF).
 
 ``map_assessment(record, minter)`` is a pure function of the record (plus the optional load time):
-the same record always gives the same IRIs and the same quads. Version links between assessments of
-one series depend on what the store holds, so they are built apart by ``version_links``.
+the same record always gives the same IRIs and the same quads. Its output is split in two (the rule is
+``loaders.map.shared.is_reference_triple``): the document's own quads, in ``IriMinter.graph(id)``, and the
+triples describing shared nodes (laws, provisions, bodies, systems...), in ``IriMinter.reference_graph``,
+where every document adds to one copy. Version links between assessments of one series depend on what
+the store holds, so they are built apart by ``version_links``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from loaders.map.flows import annex
 from loaders.map.graph import GraphBuilder
 from loaders.map.provenance import load_activity, source_file
 from loaders.map.risks import change, contact_point, other_measure, procedure_step, risk
+from loaders.map.shared import is_reference_triple
 from loaders.map.versions import Version, version_links
 from loaders.model import AssessmentRecord, Warning
 from pia_kg.iri import IriMinter
@@ -24,7 +28,7 @@ from pia_kg.iri import IriMinter
 
 @dataclass(frozen=True)
 class MappedAssessment:
-    """One assessment version as RDF, ready to replace its named graph."""
+    """One assessment version as RDF, ready to replace its named graph and add to the reference graph."""
 
     assessment_id: str
     assessment: str  # IRI
@@ -32,8 +36,11 @@ class MappedAssessment:
     series_id: str
     series: str  # IRI
     published: date | None
-    nquads: bytes
-    triples: int
+    nquads: bytes  # the document's own quads, in ``graph``
+    triples: int  # how many quads ``nquads`` holds
+    reference_graph: str  # named graph IRI of the shared nodes' triples
+    shared_nquads: bytes  # the triples describing shared nodes this document names, in ``reference_graph``
+    shared_triples: int
     citations: int  # Citation nodes (one per citation text and place)
     warnings: tuple[Warning, ...]
 
@@ -41,7 +48,7 @@ class MappedAssessment:
 def map_assessment(
     record: AssessmentRecord, minter: IriMinter, *, loaded_at: datetime | None = None
 ) -> MappedAssessment:
-    """All quads of ``record`` in its own named graph ``IriMinter.graph(id)``."""
+    """The quads of ``record``: its own in ``IriMinter.graph(id)``, shared nodes' in ``IriMinter.reference_graph``."""
     ident: Identity = identity(record)
     iri = minter.assessment(ident.assessment_id)
     graph = minter.graph(ident.assessment_id)
@@ -73,6 +80,7 @@ def map_assessment(
         procedure_step(ctx, index, step)
     for index, changed in enumerate(record.changes, start=1):
         change(ctx, index, changed)
+    shared = ctx.out.split_off(lambda quad: is_reference_triple(minter, quad), minter.reference_graph)
     return MappedAssessment(
         assessment_id=ident.assessment_id,
         assessment=iri,
@@ -82,6 +90,9 @@ def map_assessment(
         published=record.cover.published,
         nquads=ctx.out.nquads(),
         triples=len(ctx.out),
+        reference_graph=shared.graph,
+        shared_nquads=shared.nquads(),
+        shared_triples=len(shared),
         citations=ctx.citation_count,
         warnings=tuple(ctx.warnings),
     )

@@ -99,7 +99,7 @@ def basic_info(ctx: MapContext, basic: BasicInfo) -> str:
         dept = department(ctx, basic.department)
         out.link(affair, PIA + "responsibleDepartment", dept)
         if basic.head_post:
-            post(ctx, dept, basic.head_post)
+            post(ctx, dept, basic.head_post, loc)
     for listing in basic.systems:
         system_listing(ctx, listing)
     out.text(ctx.assessment, PIA + "otherAssessingBody", basic.other_bodies)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pyoxigraph as ox
@@ -72,6 +73,15 @@ class GraphBuilder:
 
     def timestamp(self, subject: str, predicate: str, value: datetime) -> None:
         self.add(subject, predicate, ox.Literal(value.isoformat(), datatype=_xsd("dateTime")))
+
+    def split_off(self, belongs: Callable[[ox.Quad], bool], graph: str) -> GraphBuilder:
+        """Move the quads ``belongs`` accepts into a new builder for named graph ``graph`` (order kept)."""
+        other = GraphBuilder(graph)
+        moved = [quad for quad in self._quads if belongs(quad)]
+        for quad in moved:
+            del self._quads[quad]
+            other._quads[ox.Quad(quad.subject, quad.predicate, quad.object, other._graph)] = None
+        return other
 
     def __len__(self) -> int:
         return len(self._quads)

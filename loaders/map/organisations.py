@@ -1,13 +1,15 @@
 """Local governments, assessing bodies, departments, national bodies, recipients and contractors.
 
 All of them are shared nodes: their IRIs come from normalised names only (loaders.normalize.names),
-so every document that names the same body meets the same node.
+so every document that names the same body meets the same node, and their triples are stored once, in
+the reference graph (loaders.map.shared). The one exception is a department's head post: a Post node of
+the document.
 """
 
 from __future__ import annotations
 
 from loaders.map.context import MapContext
-from loaders.model import FlowKind
+from loaders.model import FlowKind, Location
 from loaders.normalize.names import (
     CanonicalName,
     department_key,
@@ -53,11 +55,16 @@ def department(ctx: MapContext, name: str) -> str:
     return iri
 
 
-def post(ctx: MapContext, department_iri: str, title: str) -> str:
-    """所属長の役職名 as a Post of the department."""
-    iri = ctx.minter.part(department_iri, "post", normalise_name(title))
+def post(ctx: MapContext, department_iri: str, title: str, location: Location) -> str:
+    """所属長の役職名 as this document states it: a per-document Post (``{assessment}/affair/head-post``).
+
+    The department is shared, but its head post is one document's claim: the Post node and the
+    department's ``pia:headPost`` link to it stay in the document's graph (see loaders.map.shared).
+    """
+    iri = ctx.under("affair", "head-post")
     ctx.out.a(iri, PIA + "Post")
     ctx.out.label(iri, title)
+    ctx.extracted(iri, location)
     ctx.out.link(department_iri, PIA + "headPost", iri)
     return iri
 

@@ -206,22 +206,13 @@ _ENCLOSED_ABBREVIATIONS = {"㈱": "株式会社", "㈲": "有限会社", "㈶": 
 _SPACE_BETWEEN_NON_ASCII = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
+_FINAL_PROLONGED_MARKS = re.compile(r"(?<=[ァ-ヺー][ァ-ヺー])ー+(?![ァ-ヺー])")
+
+
 def _drop_final_prolonged_marks(text: str) -> str:
-    """サーバー -> サーバ, コンピューター -> コンピュータ: a ー ending a katakana word of three or more characters."""
-    out: list[str] = []
-    for index, ch in enumerate(text):
-        if ch == _PROLONGED_SOUND_MARK:
-            following = text[index + 1] if index + 1 < len(text) else ""
-            run = 0
-            cursor = index - 1
-            while cursor >= 0 and (_is_katakana(text[cursor]) and text[cursor] != "・"):
-                run += 1
-                cursor -= 1
-            word_ends = not (following and _is_katakana(following) and following != "・")
-            if word_ends and run >= 2:
-                continue
-        out.append(ch)
-    return "".join(out)
+    """サーバー -> サーバ, コンピューター -> コンピュータ: the ー run ending a katakana word of three or more
+    characters (キー keeps its mark)."""
+    return _FINAL_PROLONGED_MARKS.sub("", text)
 
 
 def normalise_name(text: str) -> str:
@@ -234,4 +225,5 @@ def normalise_name(text: str) -> str:
     folded = _PARENTHESISED_ABBREVIATION.sub(lambda m: _COMPANY_ABBREVIATIONS[m.group(1)], folded)
     folded = collapse_spaces(folded)
     folded = _SPACE_BETWEEN_NON_ASCII.sub("", folded)
-    return _drop_final_prolonged_marks(folded)
+    # Removing spaces can bring a ー next to a letter, where width folding reads it as a hyphen: fold again.
+    return _drop_final_prolonged_marks(fold_width(folded))

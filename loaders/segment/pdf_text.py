@@ -9,7 +9,9 @@ reads the text box by box and places what it reads by the structure of the form 
 - a label's value is what its own box holds after it, a bracketed selection beside it, else the prose box
   that follows it; an option field takes the one orphan box that is one of its options;
 - an item (システムN, 提供先N, ...) owns a label only when that is decidable: the label is on the item's
-  line, or the gap after the item reads in the form's order, or every other item already has the label;
+  line, or it is the item's first label (①) in the box right after the item's heading (items read in sequence,
+  or inside a run of items that keep their first rows so), or the gap after the item reads in the form's
+  order, or every other item already has the label;
 - what cannot be placed is not emitted (the extractor then reports the field as unreadable).
 
 Headings and labels follow the shared segment contract ("表紙", "Ⅰ".."Ⅵ", the printed subsection number,
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 
 from loaders.model import Block, FormKind, Location, SegmentedDocument, SourceDocument, Span, Warning
 from loaders.normalize.text import collapse_spaces, join_wrapped
-from loaders.segment.pdf_annex import annex_table_blocks
+from loaders.segment.pdf_annex import annex_tables
 from loaders.segment.pdf_changes import change_rows
 from loaders.segment.pdf_checkbox import read_connection_grid
 from loaders.segment.pdf_form import (
@@ -671,6 +673,12 @@ def _form_kind(text: str) -> FormKind | None:
 # ----------------------------------------------------------------------------- items
 
 
+def _neighbours(boxes: list[list[_Line]]) -> dict[int, tuple[int | None, int | None]]:
+    """line -> the first lines of the boxes before and after the line's box."""
+    firsts: list[int | None] = [None, *(box[0].no for box in boxes), None]
+    return {line.no: (firsts[n], firsts[n + 2]) for n, box in enumerate(boxes) for line in box}
+
+
 def _circled_rank(label: str) -> int | None:
     return CIRCLED.index(label[0]) if label[:1] in CIRCLED else None
 
@@ -682,8 +690,13 @@ def _owners(label: str, section: str) -> set[str]:
     return {kind for kind, labels in ITEM_LABELS.items() if label in labels}
 
 
-def _attribute(entries: list[_Entry], anchors: list[tuple[Anchor, str, int | None, str | None]]) -> dict[int, Anchor]:
-    """entry index -> the item that owns it, where decidable (see the module docstring)."""
+def _attribute(
+    entries: list[_Entry],
+    anchors: list[tuple[Anchor, str, int | None, str | None]],
+    neighbours: dict[int, tuple[int | None, int | None]],
+) -> dict[int, Anchor]:
+    """entry index -> the item that owns it, where decidable (see the module docstring); ``neighbours`` maps a
+    line to the first lines of the boxes before and after its own."""
     owner: dict[int, Anchor] = {}
     regions: dict[tuple[str, int | None, str | None], list[Anchor]] = defaultdict(list)
     for anchor, section, file_no, sub in anchors:
@@ -694,6 +707,7 @@ def _attribute(entries: list[_Entry], anchors: list[tuple[Anchor, str, int | Non
             i for i, e in enumerate(entries) if (e.section, e.file, e.subsection) == key and _owners(e.label, e.section)
         ]
         _same_line(entries, members, region_anchors, owner)
+        _first_row(entries, members, region_anchors, owner, neighbours)
         _ordered_gaps(entries, members, region_anchors, owner)
         idle = _idle_kinds(entries, key)
         if idle:  # the rows of an empty item's table are printed empty: the filled ones are the other items'
@@ -722,6 +736,51 @@ def _same_line(entries: list[_Entry], members: list[int], anchors: list[Anchor],
             entries[i].label, entries[i].section
         ):
             owner[i] = by_line[entries[i].start]
+
+
+def _first_row(
+    entries: list[_Entry],
+    members: list[int],
+    anchors: list[Anchor],
+    owner: dict[int, Anchor],
+    neighbours: dict[int, tuple[int | None, int | None]],
+) -> None:
+    """An item's first label (①...) printed in the box right after the item's heading is that item's: the
+    heading and the first row of its table stay together. Not when that ① box is followed by another item's
+    heading, or the heading is preceded by a ① box too (the ① may then be either item's). Where the items of
+    the region are printed out of order, only inside a run the extraction kept: the items just before and after
+    are numbered one below and one above and show their own ① right after their heading too."""
+    headings = {anchor.line for anchor in anchors}
+    ordered = sorted(anchors, key=lambda a: a.line)
+    found: dict[int, int] = {}  # anchor line -> the entry of the ① right after it
+    for anchor in ordered:
+        circled = [label for label in ITEM_LABELS.get(anchor.kind, ()) if _circled_rank(label) == 0]
+        if len(circled) != 1:
+            continue
+        before, after = neighbours.get(anchor.line, (None, None))
+        firsts = {entries[i].start: i for i in members if entries[i].label == circled[0]}
+        if after in firsts and before not in firsts and neighbours.get(after, (None, None))[1] not in headings:
+            found[anchor.line] = firsts[after]
+    for position, anchor in enumerate(ordered):
+        entry = found.get(anchor.line)
+        if entry is None or entry in owner:
+            continue
+        if _in_sequence(ordered, position) or _in_run(ordered, position, found):
+            owner[entry] = anchor
+
+
+def _in_run(ordered: list[Anchor], position: int, found: dict[int, int]) -> bool:
+    """Whether the items of this kind just before and after this one are numbered one below and one above it and
+    have their first row right after their heading (``found``) too."""
+    anchor = ordered[position]
+    before = next((a for a in reversed(ordered[:position]) if a.kind == anchor.kind), None)
+    after = next((a for a in ordered[position + 1 :] if a.kind == anchor.kind), None)
+    if anchor.no is None or (before is None and after is None):
+        return False
+    for neighbour, step in ((before, -1), (after, 1)):
+        if neighbour is not None and (neighbour.no != anchor.no + step or neighbour.line not in found):
+            return False
+    return True
 
 
 def _in_sequence(ordered: list[Anchor], position: int) -> bool:
@@ -924,7 +983,7 @@ def segment(source: SourceDocument) -> SegmentedDocument:
     reader.read()
     reader.entries, reader.anchors = _place_untyped(reader.entries, reader.anchors, reader.typed_anchors)
     _fill_options(reader.entries, reader.orphans)
-    owner = _attribute(reader.entries, reader.anchors)
+    owner = _attribute(reader.entries, reader.anchors, _neighbours(reader.boxes))
     blocks = _cover_blocks(reader.boxes, reader.toc)
     for anchor, section, file_no, sub in reader.anchors:
         if anchor.text:
@@ -937,12 +996,13 @@ def segment(source: SourceDocument) -> SegmentedDocument:
             )
     for entry in reader.free:
         blocks.append(Block(_headings(entry, None), "", entry.value, Span(entry.start, entry.end)))
-    blocks.extend(annex_table_blocks(source.lines))
+    annex_blocks, annex_warnings = annex_tables(source.lines)
+    blocks.extend(annex_blocks)
     label = reader.change_label or _toc_change_label(reader.boxes, reader.toc)
     if label:
         boxes = [[(line.no, line.text) for line in box] for box in reader.change_boxes if box]
         blocks.extend(change_rows(boxes, label, _join_lines))
-    warnings = _unowned_rows(reader.entries, reader.anchors, owner)
+    warnings = [*annex_warnings, *_unowned_rows(reader.entries, reader.anchors, owner)]
     starts = _table_starts(blocks)
     blocks.sort(key=lambda b: (starts[b.headings], 0, 0) if b.label == "header" else (b.span.start, 1, b.span.end))
     return SegmentedDocument(

@@ -98,7 +98,9 @@ def query(
     try:
         text = _sparql_text(sparql) if sparql is not None else queries[name or ""].bind(_parse_params(param or []))
     except UnknownQueryError:
-        raise typer.BadParameter(f"no named query {name!r}; pia-kg query --list shows them", param_hint="NAME") from None
+        raise typer.BadParameter(
+            f"no named query {name!r}; pia-kg query --list shows them", param_hint="NAME"
+        ) from None
     except ParameterError as error:
         raise typer.BadParameter(str(error), param_hint="--param") from None
     graph_store = open_store(settings, read_only=not settings.endpoint)

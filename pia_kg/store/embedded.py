@@ -33,6 +33,12 @@ def to_term(node: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
     return Term("literal", node.value, node.datatype.value if node.datatype else None, node.language)
 
 
+def _ntriples(nquads: bytes) -> str:
+    """N-Triples/N-Quads as N-Triples text (graph names dropped), for an INSERT DATA block."""
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    return (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+
+
 class EmbeddedStore:
     """A pyoxigraph ``Store``; SPARQL queries see the union of all named graphs as default graph."""
 
@@ -91,18 +97,14 @@ class EmbeddedStore:
         fmt = _RESULT_FORMATS.get(media_type, ox.QueryResultsFormat.JSON)
         return answer.serialize(format=fmt) or b"", fmt.media_type
 
-    def replace_graph(self, graph: str, nquads: bytes) -> None:
-        triples = (
-            ox.serialize(
-                (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)),
-                format=ox.RdfFormat.N_TRIPLES,
-            )
-            or b""
-        )
-        # One SPARQL update is one transaction: readers see the old graph or the new one, never half.
-        self._store.update(
-            f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{triples.decode('utf-8')}\n}} }}"
-        )
+    def replace_graph(self, graph: str, nquads: bytes, *, shared: bytes = b"", shared_graph: str | None = None) -> None:
+        if shared and shared_graph is None:
+            raise ValueError("shared triples need a shared_graph to go to")
+        inserts = f"GRAPH <{graph}> {{\n{_ntriples(nquads)}\n}}"
+        if shared_graph is not None:
+            inserts += f"\nGRAPH <{shared_graph}> {{\n{_ntriples(shared)}\n}}"
+        # One SPARQL update is one transaction: readers see the old graphs or the new ones, never half.
+        self._store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ {inserts} }}")
 
     def drop_graph(self, graph: str) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")

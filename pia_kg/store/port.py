@@ -58,8 +58,12 @@ class GraphStore(Protocol):
         """Run any read query and serialise the answer in ``media_type`` (SPARQL Protocol)."""
         ...
 
-    def replace_graph(self, graph: str, nquads: bytes) -> None:
-        """Atomically replace named graph ``graph`` with the N-Triples/N-Quads given."""
+    def replace_graph(self, graph: str, nquads: bytes, *, shared: bytes = b"", shared_graph: str | None = None) -> None:
+        """Atomically replace named graph ``graph`` with the N-Triples/N-Quads given.
+
+        ``shared`` (N-Triples/N-Quads) is added to named graph ``shared_graph`` in the same transaction
+        (triples already there stay once): readers see both changes or neither.
+        """
         ...
 
     def drop_graph(self, graph: str) -> None: ...

@@ -2,8 +2,9 @@
 
 Queries go through SPARQLWrapper (SPARQL 1.1 Protocol, POST, content negotiation only); updates go
 through SPARQL 1.1 Update; a graph is replaced in ONE request, so readers never see half a graph:
-either ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }`` as one update, or a Graph Store
-Protocol ``PUT`` when a graph-store URL is given.
+either ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } GRAPH <ref> { ... } }`` as one update
+(always when shared triples go to a second graph), or a Graph Store Protocol ``PUT`` of the one graph
+when a graph-store URL is given.
 
 The server must answer queries over the union of its named graphs as the default graph, as the
 embedded store does (Oxigraph: ``oxigraph serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph``).
@@ -33,6 +34,12 @@ _GRAPH_FORMATS = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*$")
+
+
+def _ntriples(nquads: bytes) -> bytes:
+    """N-Triples/N-Quads as N-Triples (graph names dropped)."""
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 class RemoteQueryError(SyntaxError):
@@ -172,16 +179,12 @@ class RemoteStore:
         if response.status_code >= 400:
             raise RemoteStoreError(f"the SPARQL update failed ({response.status_code}): {response.text[:500]}")
 
-    def replace_graph(self, graph: str, nquads: bytes) -> None:
+    def replace_graph(self, graph: str, nquads: bytes, *, shared: bytes = b"", shared_graph: str | None = None) -> None:
         graph = _graph_iri(graph)
-        triples = (
-            ox.serialize(
-                (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)),
-                format=ox.RdfFormat.N_TRIPLES,
-            )
-            or b""
-        )
-        if self.graph_store_endpoint:
+        if shared and shared_graph is None:
+            raise ValueError("shared triples need a shared_graph to go to")
+        triples = _ntriples(nquads)
+        if self.graph_store_endpoint and shared_graph is None:
             try:
                 response = self._http.put(
                     self.graph_store_endpoint,
@@ -194,9 +197,11 @@ class RemoteStore:
             if response.status_code >= 400:
                 raise RemoteStoreError(f"graph store PUT failed ({response.status_code}): {response.text[:500]}")
             return
-        self._update(
-            f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{triples.decode('utf-8')}\n}} }}"
-        )
+        # Two graphs in one transaction need one SPARQL update (a Graph Store PUT writes one graph).
+        inserts = f"GRAPH <{graph}> {{\n{triples.decode('utf-8')}\n}}"
+        if shared_graph is not None:
+            inserts += f"\nGRAPH <{_graph_iri(shared_graph)}> {{\n{_ntriples(shared).decode('utf-8')}\n}}"
+        self._update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ {inserts} }}")
 
     def drop_graph(self, graph: str) -> None:
         self._update(f"DROP SILENT GRAPH <{_graph_iri(graph)}>")

@@ -1,8 +1,8 @@
 """Compile shapes into SPARQL SELECT queries that find exactly the results pyshacl would report.
 
 Each constraint of each shape becomes one SELECT *branch* projecting ``?this`` (the focus node) and, where the
-constraint has them, ``?value``, ``?path`` and the variables its messages mention. All branches are joined
-with UNION into one query per assessment graph, tagged by ``?_q`` so each row finds its constraint again.
+constraint has them, ``?value``, ``?path`` and the variables its messages mention; the engine runs every branch
+on every assessment graph.
 """
 
 from __future__ import annotations
@@ -41,10 +41,9 @@ class CompiledShapes:
     prologue: str
     branches: tuple[Branch, ...]
 
-    def query(self) -> str:
-        """One SELECT running every branch (UNION), rows tagged with the branch index ``?_q``."""
-        parts = [f"{{ {{ {branch.select} }} BIND({i} AS ?_q) }}" for i, branch in enumerate(self.branches)]
-        return self.prologue + "SELECT * WHERE {\n" + "\nUNION\n".join(parts) + "\n}"
+    def queries(self) -> list[str]:
+        """One SELECT per branch, in branch order."""
+        return [self.prologue + branch.select for branch in self.branches]
 
 
 def compile_shapes(shapes: ShapesGraph) -> CompiledShapes:

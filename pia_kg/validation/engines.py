@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from pia_kg.store.port import GraphStore, Row, Term
-from pia_kg.validation.compiler import Branch, CompiledShapes, compile_shapes
+from pia_kg.validation.compiler import Branch, compile_shapes
 from pia_kg.validation.model import Message, Path, ValidationResult, severity_name
 from pia_kg.validation.shapes import ShapesGraph, read_path
 
@@ -39,62 +39,37 @@ def make_engine(name: str, shapes: ShapesGraph) -> Engine:
     raise ValueError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
 
 
-def _owners(store: GraphStore, graphs: list[str], nodes: set[str]) -> dict[str, list[str]]:
-    """The graphs (of ``graphs``) that describe each node."""
-    owners: dict[str, list[str]] = {}
-    iris = sorted(n for n in nodes if "://" in n)
-    for start in range(0, len(iris), 1000):
-        query = _OWNERS % (" ".join(f"<{g}>" for g in graphs), " ".join(f"<{n}>" for n in iris[start : start + 1000]))
-        for row in store.select(query).rows:
-            owners.setdefault(row["node"].value, []).append(row["graph"].value)
-    return owners
-
-
 def fill_message(text: str, row: dict[str, str]) -> str:
     """Replace ``{?var}`` / ``{$var}`` placeholders by the values a result row binds (unknown ones stay)."""
     return _PLACEHOLDER.sub(lambda m: row.get(m.group(1), m.group(0)), text)
 
 
-_OWNERS = """SELECT DISTINCT ?node ?graph WHERE {
-  VALUES ?graph { %s }
-  VALUES ?node { %s }
-  GRAPH ?graph { ?node ?p ?o }
-}"""
-
-
 class SparqlEngine:
-    """Runs the compiled shapes as one SELECT over a batch of assessment graphs.
+    """Runs the compiled shapes on each assessment graph (with the context graphs as its default graph).
 
-    A batch's default graph is the union of its assessment graphs and the context graphs. Every node an
-    assessment describes has an IRI under that assessment's IRI, and shared nodes (laws, provisions, systems,
-    bodies) are minted from their identity with the same triples in every graph, so a batch finds what
-    validating each graph alone finds while the query is parsed once per batch; each result goes back to the
-    graph that describes its focus node.
+    One small SELECT per constraint: on pyoxigraph several small queries parse and plan faster than one UNION of
+    them, and validating a graph with only its own triples (plus the ontology) keeps shared nodes (laws,
+    systems) from multiplying joins across documents.
     """
 
     name = "sparql"
-    batch_size = 200
 
     def __init__(self, shapes: ShapesGraph) -> None:
         self.compiled = compile_shapes(shapes)
-        self._query = self.compiled.query()
+        self._queries = self.compiled.queries()
 
     def validate(self, store: GraphStore, graphs: list[str], context: list[str]) -> dict[str, list[ValidationResult]]:
-        found: dict[str, list[ValidationResult]] = {graph: [] for graph in graphs}
-        for start in range(0, len(graphs), self.batch_size):
-            batch = graphs[start : start + self.batch_size]
-            results = [
-                self._result(self.compiled, row)
-                for row in store.select(self._query, default_graphs=batch + context).rows
+        found: dict[str, list[ValidationResult]] = {}
+        for graph in graphs:
+            dataset = [graph, *context]
+            found[graph] = [
+                self._result(branch, row)
+                for branch, query in zip(self.compiled.branches, self._queries, strict=True)
+                for row in store.select(query, default_graphs=dataset).rows
             ]
-            owners = _owners(store, batch, {r.focus_node for r in results}) if len(batch) > 1 else None
-            for result in results:
-                for graph in owners.get(result.focus_node, ()) if owners is not None else batch:
-                    found[graph].append(result)
         return found
 
-    def _result(self, compiled: CompiledShapes, row: Row) -> ValidationResult:
-        branch: Branch = compiled.branches[int(row["_q"].value)]
+    def _result(self, branch: Branch, row: Row) -> ValidationResult:
         focus = row["this"]
         path_term = row.get("path")
         path = Path.of(path_term.value) if path_term is not None and path_term.kind == "iri" else branch.path

@@ -68,12 +68,12 @@ def _location(row: Row) -> Location | None:
     )
 
 
-def _where_from(store: GraphStore, graph: str, nodes: set[str]) -> dict[str, tuple[str | None, Location | None]]:
-    """Label and document location of each node, read from its assessment graph."""
+def _where_from(store: GraphStore, graphs: list[str], nodes: set[str]) -> dict[str, tuple[str | None, Location | None]]:
+    """Label and document location of each node, read from its assessment graph (and the context graphs)."""
     iris = sorted(n for n in nodes if "://" in n or n.startswith("urn:"))
     if not iris:
         return {}
-    rows = store.select(sparql_prologue() + _WHERE_FROM % " ".join(_iri(n) for n in iris), default_graphs=[graph]).rows
+    rows = store.select(sparql_prologue() + _WHERE_FROM % " ".join(_iri(n) for n in iris), default_graphs=graphs).rows
     found: dict[str, tuple[str | None, Location | None]] = {}
     for row in sorted(rows, key=_row_order):
         node = row["node"].value
@@ -101,14 +101,15 @@ def validate_store(
     shapes = load_shapes(settings.shapes_dir, today)
     runner: Engine = make_engine(engine, shapes)
     minter = IriMinter(settings.base_iri)
-    context = [g for g in (minter.ontology_graph,) if g in set(store.graphs())]
+    stored = set(store.graphs())
+    context = [g for g in (minter.ontology_graph, minter.reference_graph) if g in stored]
     assessments = assessment_graphs(store, minter, assessment_id)
     prefixes = {**PREFIXES, **shapes.prefixes, "pias": SHAPES_NS, "id": minter.base}
     report = ValidationReport(runner.name, today, assessments, shapes.info, prefixes=prefixes)
     found = runner.validate(store, [info.graph for info in assessments], context)
     for info in assessments:
         results = found[info.graph]
-        where = _where_from(store, info.graph, {r.focus_node for r in results})
+        where = _where_from(store, [info.graph, *context], {r.focus_node for r in results})
         for result in sorted(results, key=_result_order):
             label, location = where.get(result.focus_node, (None, None))
             report.results.append(ReportedResult(result, info.iri, label, location))

@@ -107,6 +107,8 @@ def test_assessment_page_draws_the_flows(client: TestClient) -> None:
         assert recipient in svg
     assert "項131" in svg
     assert "中間サーバー" in page and "介護保険情報ファイル" in page
+    assert "番号の利用等に関する法律 第9条第2項" in page  # a basis with no citation text, told by law and place
+    assert "id/law/425AC0000000027" not in page
 
 
 def test_recipients_page_has_a_search_box_and_escapes_input(client: TestClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -141,3 +142,19 @@ def test_bulk_load_into_store_matches_the_written_file(seed: Seed, tmp_path: Pat
     records = Generator(seed, 5).load_into(store)
     assert len(store) == len(seed.shared) + sum(r.quads for r in records)
     assert len(list(store.named_graphs())) == 6
+
+
+def test_seed_without_municipality_still_gives_distinct_assessments(seed: Seed) -> None:
+    first = seed.graphs[0]
+    anonymous = tuple(t for t in first.triples if t.predicate.value != PIA + "assessingBody")
+    generator = Generator(Seed(seed.base, seed.source, (replace(first, triples=anonymous),), seed.shared), 3)
+    records = [generator.copy(i)[0] for i in range(3)]
+    assert len({r.assessment_id for r in records}) == 3
+    assert len({r.graph for r in records}) == 3
+
+
+def test_translate_maps_seed_examples_to_the_first_copy(seed: Seed) -> None:
+    generator = Generator(seed, 4)
+    record = generator.copy(1)[0]
+    assert generator.translate(seed.graphs[1].assessment) == record.assessment
+    assert generator.translate("番号法") == "番号法"

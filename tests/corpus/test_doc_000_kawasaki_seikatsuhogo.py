@@ -138,8 +138,15 @@ def test_legal_bases_are_not_guessed(doc: SegmentedDocument) -> None:
     texts = {compact(b.value) for b in bases}
     assert "番号法第１９条第８号に基づく主務省令第２条の表１８の項" in texts
     assert "番号法第１９条第８号に基づく主務省令第２条の表２０の項" in texts
-    # items out of order: no basis is given to an item (表１８ sits under 提供先4 but is 提供先3's)
-    assert all(b.headings == FLOWS for b in bases)
+    # items printed out of order (提供先1-15, 移転先1-20): no basis is given to an item there (表１８ sits under
+    # 提供先4 but is 提供先3's); the continuation sheets (提供先16-35, 移転先22-29) read in runs, each heading with
+    # its ① in the next box: those are the items'
+    owned = {b.headings[-1]: compact(b.value) for b in bases if b.headings != FLOWS}
+    assert not {"提供先3", "提供先4"} & set(owned)
+    assert set(owned) == {f"提供先{n}" for n in range(16, 36)} | {f"移転先{n}" for n in range(22, 30)}
+    assert owned["提供先16"].endswith("表１２５の項")
+    assert owned["提供先27"].endswith("表６９の項")
+    assert owned["移転先22"].endswith("別表第２の１２の項）")
 
 
 def test_risks(doc: SegmentedDocument) -> None:

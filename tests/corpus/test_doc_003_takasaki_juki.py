@@ -138,14 +138,27 @@ def test_recipients_and_their_legal_basis(doc: SegmentedDocument) -> None:
     assert _value(doc, "", *file1, "移転先1") == "番号法第９条第１項別表に定める情報移転先の事務（別紙３参照）"
     assert _value(doc, "①法令上の根拠", *file1, "移転先1") == "番号法第９条第１項別表"
     assert _value(doc, "②移転先における用途", *file1, "移転先1") == "番号法別表に定める各事務（別紙３）"
-    # 提供先1 and 提供先2 share a page printed bottom up with their rows interleaved: their rows stay unowned
-    loose = {b.value for b in _at(doc, *file1) if b.label == "①法令上の根拠"}
-    assert loose == {"番号法第９条第１項別表", "番号法第１９条第８号に基づく主務省令第２条の表"}
-    assert _value(doc, "", "Ⅱ", "ファイル2", "5", "提供先1") == "都道府県"
-    assert _value(doc, "", "Ⅱ", "ファイル2", "5", "提供先2") == "都道府県及び地方公共団体情報システム機構（機構）"
+    # 提供先1 and 提供先2 share a page with their rows interleaved: the ① printed in the box right after
+    # 提供先2's heading is 提供先2's (a heading and its table's first row stay together), the other ① is then
+    # 提供先1's (the one item left without one); the other rows stay unowned
+    assert _value(doc, "①法令上の根拠", *file1, "提供先2") == "番号法第９条第１項別表"
+    assert _value(doc, "①法令上の根拠", *file1, "提供先1") == "番号法第１９条第８号に基づく主務省令第２条の表"
+    assert not [b for b in _at(doc, *file1) if b.label == "①法令上の根拠"]
+    assert [b.label for b in _at(doc, *file1, "提供先2") if b.label] == ["①法令上の根拠"]
+    file2 = ("Ⅱ", "ファイル2", "5")
+    assert _value(doc, "", *file2, "提供先1") == "都道府県"
+    assert _value(doc, "", *file2, "提供先2") == "都道府県及び地方公共団体情報システム機構（機構）"
+    assert _value(doc, "①法令上の根拠", *file2, "提供先2").startswith("住基法第１４条")  # same page layout
+    assert _value(doc, "①法令上の根拠", *file2, "提供先1").startswith("住基法第３０条の６")
     file3 = ("Ⅱ", "ファイル3", "5", "提供先1")
     assert _value(doc, "", *file3) == "地方公共団体情報システム機構（機構）"
     assert _value(doc, "③提供する情報", *file3) == "「２．④記録される項目」と同じ。"
+    # file 3 ticks no transfer: its empty 移転先1 heading owns none of the rows, so the only filled
+    # ①法令上の根拠 of the region is its only provision's
+    assert (
+        _value(doc, "①法令上の根拠", *file3)
+        == "個人番号カード命令第23条の2（個人番号通知書及び個人番号カードに関し機構が処理する事務）"
+    )
 
 
 def test_annex_tables(doc: SegmentedDocument) -> None:
@@ -158,10 +171,27 @@ def test_annex_tables(doc: SegmentedDocument) -> None:
     assert rows["69"] == "市町村長又は国民健康保険組合"
     assert rows["66"] == "国家公務員共済組合連合会"  # a wrapped name in its own box, the number in the next
     assert rows["53"].startswith("公営住宅法（昭和二十六年法律第百九十三号）第二条第十六号に規定する事業主体")
-    assert len(rows) == 48  # of the 63 provisions: the other rows' cells cannot be told apart
+    assert rows["5"] == "厚生労働大臣"  # glued to its number, the information cell after a space
+    assert rows["115"] == "後期高齢者医療広域連合"  # wrapped in its own box, the number before a wide cell
+    assert rows["163"].endswith("の供給を行う都道府県知事又は市町村長")  # number first, wrapped over 13 lines
+    assert len(rows) == 60  # all of 別紙1's rows (60 of the 63 provisions; 別紙2 holds the other 3)
     assert _value(doc, "header", "別紙2") == "事務\t項番\t関係課"
-    assert _value(doc, "row", "別紙2") == "就学援助\t38\t教職員課"
-    assert not _at(doc, "別紙3")  # its pages print no title: they cannot be told from 別紙2's
+    rows2 = [b.value for b in _at(doc, "別紙2") if b.label == "row"]
+    assert rows2 == [
+        "就学援助\t38\t教職員課",
+        "学校保健安全\t40\t健康教育課",
+        "高等学校等就学支援金\t123\t経済大学付属高等学校",
+    ]
+    # 別紙3's pages print no title; they restart their page numbers at 1 after 別紙2's page, the body points
+    # to 別紙3 (移転先1: （別紙３参照）) and 別紙1, 別紙2 are titled: the untitled table is 別紙3, with a warning
+    assert _value(doc, "header", "別紙3") == "事務\t項番\t関係課"
+    rows3 = {b.value.split("\t")[1]: b.value.split("\t")[2] for b in _at(doc, "別紙3") if b.label == "row"}
+    assert len(rows3) == 40  # 移転を行っている （ 40 ） 件
+    assert rows3["8"] == "こども発達支援センター、保健予防課、障害福祉課"
+    assert rows3["9"] == "障害福祉課、保育課"  # 事務 項番 関係課 spaced on one line
+    assert rows3["32"] == "社会福祉課"  # its last line "課" was put atop the next box
+    assert rows3["82の2"] == "社会福祉課"  # the item number wrapped in its cell
+    assert [w.location.section for w in doc.warnings if "its title is not in the text" in w.message] == ["別紙3"]
 
 
 def test_risks(doc: SegmentedDocument) -> None:
@@ -236,3 +266,16 @@ def test_record_end_to_end(record: AssessmentRecord) -> None:
     transfer = next(f for f in record.files[0].flows if f.kind == "transfer" and f.annex_row is None)
     assert transfer.legal_basis is not None
     assert transfer.legal_basis.text == "番号法第９条第１項別表"
+    # 別紙1's title names the 第19条第8号 order without its table: its 項番 are items of the order's 第2条の表
+    rows = [f for f in record.files[0].flows if f.annex == "別紙1" and f.annex_row is not None]
+    assert len(rows) == 60
+    items = {(p.law.key, p.table) for f in rows if f.legal_basis for p in f.legal_basis.provisions}
+    assert items == {("bango-19-8-order", "第2条の表")}
+    assert sum(1 for f in rows if f.legal_basis and f.legal_basis.provisions) == 60
+    # 別紙3 names no table: its 項番 are items of the table 移転先1's ①法令上の根拠 names (番号法第9条第1項別表)
+    moved = [f for f in record.files[0].flows if f.annex == "別紙3" and f.annex_row is not None]
+    assert len(moved) == record.files[0].transfer_declared == 40
+    assert {(p.law.key, p.table) for f in moved if f.legal_basis for p in f.legal_basis.provisions} == {
+        ("425AC0000000027", "別表")
+    }
+    assert any("別紙3: its title is not in the text" in w.message for w in record.warnings)

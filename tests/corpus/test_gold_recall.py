@@ -37,7 +37,6 @@ MIN_RECALL = 0.95
 PDF_SEGMENTER_UNFINISHED = "loaders/segment/pdf_text.py is not finished: this part of the form is not read yet"
 UNFINISHED_SEGMENTER: dict[str, frozenset[str]] = {
     "000": frozenset({"test_flows", "test_declared_counts", "test_systems", "test_outsourcing"}),
-    "003": frozenset({"test_flows"}),
 }
 
 _TAG = re.compile(r"<[^<>]*>")

@@ -68,3 +68,31 @@ def test_a_value_printed_twice_is_not_decided() -> None:
         _change("提供先３", "都道府県知事 ①法令上の根拠 主務省令第２条の表１８の項", "令和7年7月31日", 21),
     )
     assert set(_owners(attribute_from_changes(doc)).values()) == {"5"}
+
+
+def test_a_row_restated_under_its_item_and_label_is_given_by_its_latest_text() -> None:
+    doc = _doc(
+        *BODY,
+        _change("移転先８　①法令上の\n根拠", "主務省令第２条の表１８の項", "平成28年8月12日", 21),
+        _change("移転先８　①法令上の\n根拠", "主務省令第２条の表２０の項", "令和2年3月31日", 22),
+        _change("移転先８　③移転する情報", "生活保護関係情報", "令和7年7月31日", 23),  # a later change of another row
+        _change("移転先９　①法令上の根拠", "主務省令第２条の表９９の項", "令和2年3月31日", 24),  # not printed
+    )
+    assert _owners(attribute_from_changes(doc)) == {
+        "主務省令第２条の表１８の項": "5",  # its earlier text: not the row's latest
+        "主務省令第２条の表２０の項": "移転先8",
+    }
+
+
+def test_rows_printed_alike_go_one_to_each_item_restating_them() -> None:
+    same = "条例第３条第２項（別表第２の１の項）"
+    body = (*BODY, _block(BASE, "①法令上の根拠", same, 14), _block(BASE, "①法令上の根拠", same, 15))
+    changes = [_change(f"移転先{n}　①法令上の根拠", same, "令和2年3月31日", 20 + n) for n in (1, 2, 4)]
+    assert sorted(
+        b.headings[-1] for b in attribute_from_changes(_doc(*body, *changes[:2])).blocks if b.value == same
+    ) == [
+        "移転先1",
+        "移転先2",
+    ]
+    # three items restating a text printed twice: which item's row is missing cannot be told
+    assert {b.headings[-1] for b in attribute_from_changes(_doc(*body, *changes)).blocks if b.value == same} == {"5"}

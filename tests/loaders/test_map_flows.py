@@ -21,7 +21,7 @@ CODE = "https://w3id.org/pia-kg/code/"
 def store() -> EmbeddedStore:
     mapped = map_assessment(kawasaki_kaigo(), IriMinter())
     store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads)
+    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
     return store
 
 
@@ -151,7 +151,7 @@ def test_unmatched_option_text_is_kept_and_warned() -> None:
     odd_file = replace(record.files[0], file_type="紙ファイル(台帳)")
     mapped = map_assessment(replace(record, files=(odd_file,)), IriMinter())
     store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads)
+    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
     rows = select(
         store,
         f"SELECT ?type ?text WHERE {{ <{A}/file/1> pia:fileTypeText ?text "
@@ -186,7 +186,7 @@ def test_flow_pointing_at_an_annex_that_was_not_read() -> None:
     record = replace(kawasaki_kaigo(), annexes=())
     mapped = map_assessment(record, IriMinter())
     store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads)
+    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
     assert select(store, "SELECT ?f ?x WHERE { ?f pia:viaAnnex ?x }") == []
     assert select(store, "SELECT ?f ?x WHERE { ?f pia:fromAnnexRow ?x }") == []
     assert "提供先2 refers to Ⅱ-5別紙, which was not read: its rows are not in the graph" in [

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from records import kawasaki_kaigo, second_document
 
-from loaders.map import map_assessment
+from loaders.map import MappedAssessment, map_assessment
 from pia_kg.iri import IriMinter, short_hash
 from pia_kg.store.embedded import EmbeddedStore
 
@@ -17,6 +17,11 @@ def subjects(nquads: bytes) -> set[str]:
     store = EmbeddedStore(None)
     store.replace_graph("urn:g", nquads)
     return {row["s"].value for row in store.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }").rows}
+
+
+def all_subjects(mapped: MappedAssessment) -> set[str]:
+    """Subjects of the document's quads and of its shared quads."""
+    return subjects(mapped.nquads) | subjects(mapped.shared_nquads)
 
 
 def test_same_record_maps_to_identical_quads() -> None:
@@ -50,12 +55,13 @@ def test_missing_date_is_reported() -> None:
 def test_base_iri_is_configurable() -> None:
     mapped = map_assessment(kawasaki_kaigo(), IriMinter("https://example.org/kg"))
     assert mapped.assessment == "https://example.org/kg/assessment/川崎市-61-2025-06-06"
-    assert all(s.startswith("https://example.org/kg/") for s in subjects(mapped.nquads))
+    assert mapped.reference_graph == "https://example.org/kg/graph/reference"
+    assert all(s.startswith("https://example.org/kg/") for s in all_subjects(mapped))
 
 
 def test_shared_nodes_are_the_same_in_two_documents() -> None:
-    kawasaki = subjects(map_assessment(kawasaki_kaigo(), IriMinter()).nquads)
-    kawaguchi = subjects(map_assessment(second_document(), IriMinter()).nquads)
+    kawasaki = all_subjects(map_assessment(kawasaki_kaigo(), IriMinter()))
+    kawaguchi = all_subjects(map_assessment(second_document(), IriMinter()))
     shared = kawasaki & kawaguchi
     for iri in (
         BASE + "law/425AC0000000027",

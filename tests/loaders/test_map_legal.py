@@ -18,7 +18,7 @@ ITEM_131 = BASE + "law/bango-19-8-order/article/2/table/第2条の表/table-item
 def store() -> EmbeddedStore:
     mapped = map_assessment(kawasaki_kaigo(), IriMinter())
     store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads)
+    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
     return store
 
 

@@ -19,7 +19,7 @@ A = "https://w3id.org/pia-kg/id/assessment/川崎市-61-2025-06-06"
 def store() -> EmbeddedStore:
     mapped = map_assessment(kawasaki_kaigo(), IriMinter())
     store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads)
+    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
     return store
 
 
@@ -83,7 +83,7 @@ def test_load_activity_without_and_with_time() -> None:
     timed = map_assessment(kawasaki_kaigo(), IriMinter(), loaded_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert timed.triples == plain.triples + 1
     store = EmbeddedStore(None)
-    store.replace_graph(timed.graph, timed.nquads)
+    store.replace_graph(timed.graph, timed.nquads, shared=timed.shared_nquads, shared_graph=timed.reference_graph)
     rows = select(
         store,
         """SELECT ?used ?generated ?t WHERE { ?load a pia:LoadActivity ; prov:used ?used ;

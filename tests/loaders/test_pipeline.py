@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from loaders.extract import extract
+from loaders.map import MappedAssessment, map_assessment
 from loaders.pipeline import Pipeline, discover
 from loaders.read import check_is_assessment, read_document
 from loaders.report import Figures
@@ -34,7 +36,8 @@ def quad_count(store: EmbeddedStore) -> int:
 
 
 def assessment_graphs(store: EmbeddedStore) -> list[str]:
-    return [g for g in store.graphs() if g.startswith(MINTER.base + "graph/") and g != MINTER.ontology_graph]
+    others = (MINTER.ontology_graph, MINTER.reference_graph)
+    return [g for g in store.graphs() if g.startswith(MINTER.base + "graph/") and g not in others]
 
 
 @pytest.fixture
@@ -80,6 +83,41 @@ def test_reloading_a_document_adds_nothing(tmp_path: Path) -> None:
     assert again.triples == first.triples
     assert quad_count(store) == count
     assert len(assessment_graphs(store)) == 1
+    assert MINTER.reference_graph in store.graphs()
+
+
+ITEM_131 = MINTER.base + "law/bango-19-8-order/article/2/table/第2条の表/table-item/131"
+
+
+def test_two_documents_citing_one_provision_store_its_triples_once() -> None:
+    store = EmbeddedStore(None)
+    report = Pipeline(store, MINTER).run([KAWASAKI, KAWAGUCHI])
+    assert all(doc.ok for doc in report.documents)
+    graphs = [doc.graph for doc in report.documents]
+    values = " ".join(f"<{g}>" for g in graphs)
+    common = select(
+        store,
+        f"""SELECT DISTINCT ?p WHERE {{ GRAPH <{graphs[0]}> {{ ?c pia:citesProvision ?p }}
+              GRAPH <{graphs[1]}> {{ ?d pia:citesProvision ?p }} }}""",
+    )
+    provisions = {row["p"] for row in common}
+    assert ITEM_131 in provisions and len(provisions) > 10
+    for provision in sorted(provisions):
+        holding = select(store, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ <{provision}> rdfs:label ?l }} }}")
+        assert holding == [{"g": MINTER.reference_graph}], provision
+        assert len(select(store, f"SELECT ?l WHERE {{ <{provision}> rdfs:label ?l }}")) == 1, provision
+    # no document graph describes a shared node, except to point at its own nodes (a department's head post)
+    leaked = select(
+        store,
+        f"""SELECT ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }}
+              FILTER(STRSTARTS(STR(?s), "{MINTER.base}law/") || STRSTARTS(STR(?s), "{MINTER.base}body/")
+                     || STRSTARTS(STR(?s), "{MINTER.base}system/") || STRSTARTS(STR(?s), "{MINTER.base}organization/")
+                     || STRSTARTS(STR(?s), "{MINTER.base}local-government/"))
+              FILTER(!STRSTARTS(STR(?o), "{MINTER.base}assessment/")) }}""",
+    )
+    assert leaked == []
+    labels = select(store, f"SELECT ?l WHERE {{ <{MINTER.base}system/intermediate-server> rdfs:label ?l }}")
+    assert len(labels) == 1
 
 
 def test_a_later_version_links_to_the_earlier_one(tmp_path: Path) -> None:
@@ -162,3 +200,22 @@ def test_a_crashing_stage_writes_nothing_for_that_document(stage: str, monkeypat
     assert doc.failed_stage == stage.removesuffix("_assessment")
     assert doc.error == "KeyError: 'unexpected layout detail'"
     assert store.graphs() == []
+
+
+def test_a_document_the_store_refuses_writes_neither_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its own graph and its shared triples go in one transaction: a bad shared part leaves both untouched."""
+
+    def broken_shared(record: object, minter: IriMinter, **kwargs: object) -> MappedAssessment:
+        return replace(map_assessment(record, minter, **kwargs), shared_nquads=b"<https://e/x> not rdf .\n")
+
+    store = EmbeddedStore(None)
+    pipeline = Pipeline(store, MINTER)
+    loaded = pipeline.load_document(KAWASAKI)
+    assert loaded.ok
+    before = quad_count(store)
+    monkeypatch.setattr("loaders.pipeline.map_assessment", broken_shared)
+    assert pipeline.load_document(KAWASAKI).failed_stage == "store"  # a reload: the stored version stays whole
+    doc = pipeline.load_document(KAWAGUCHI)  # a new document: nothing of it is stored
+    assert not doc.ok and doc.failed_stage == "store"
+    assert quad_count(store) == before
+    assert assessment_graphs(store) == [loaded.graph]

@@ -158,6 +158,28 @@ def test_scrambled_rows_stay_unattributed() -> None:
     assert all(b.headings == ("Ⅱ", "ファイル1", "5") for b in labelled), labelled
 
 
+def test_the_first_row_after_an_item_heading_is_that_items() -> None:
+    text = FILE_HEAD + (
+        " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n ⑦時期・頻度 随時\n\n 提供先2～5\n\n"
+        " 提供先2 都道府県及び機構\n\n ①法令上の根拠 住基法第１４条\n\n ⑤提供する情報の対象となる本人の範囲 住民\n\n"
+        " ②提供先における用途 確認\n\n ①法令上の根拠 住基法第３０条の６\n\n 提供・移転の有無\n\n 提供先1 都道府県\n"
+    )
+    owners = {b.value: b.headings[-1] for b in _find(_segment(text), "①法令上の根拠")}
+    assert owners == {"住基法第１４条": "提供先2", "住基法第３０条の６": "提供先1"}  # the other by elimination
+
+
+def test_out_of_order_items_keep_their_first_row_only_inside_a_run() -> None:
+    items = "".join(f" 提供先{n} 市町村長\n\n ①法令上の根拠 表{n}の項\n\n ⑦時期・頻度 随時\n\n" for n in (21, 22, 23))
+    text = FILE_HEAD + (
+        " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n 提供先3 市町村長\n\n ①法令上の根拠 表3の項\n\n"
+        " ②提供先における用途 事務\n\n 提供先2 都道府県知事\n\n ①法令上の根拠 表2の項\n\n ⑦時期・頻度 随時\n\n" + items
+    )
+    owners = {b.value: b.headings[-1] for b in _find(_segment(text), "①法令上の根拠")}
+    # 提供先3 and 2 are printed out of order: their ① rows stay unowned; 21-23 read in a run, each heading with
+    # its first row (21's run starts after 2, which is not numbered 20: 21 stays unowned too)
+    assert owners == {"表3の項": "5", "表2の項": "5", "表21の項": "5", "表22の項": "提供先22", "表23の項": "提供先23"}
+
+
 def test_the_last_item_missing_a_label_takes_the_one_left() -> None:
     text = SYSTEMS_HEAD + (
         " ①システムの名称 既存住基システム\n\n システム1\n\n ②システムの機能 住民記録\n\n"
@@ -214,8 +236,98 @@ def test_annex_table_repeated_on_each_page() -> None:
         ["1", "厚生労働大臣"],
         ["69", "市町村長又は国民健康保険組合"],
         ["66", "国家公務員共済組合連合会"],
+        ["12", "市町村長"],  # a page without a title, same header, numbering not restarted: the same annex
     ]
     assert _only(doc, "").value == "番号法第１９条第８号に基づく主務省令に定める事務"
+    assert not doc.warnings
+
+
+QUERIER_HEADER = "項番 情報照会者 事務 情報提供者 利用特定個人情報"
+DEPARTMENT_HEADER = "事務 項番 関係課"
+
+
+def _rows(doc: SegmentedDocument, label: str) -> list[list[str]]:
+    return [b.value.split("\t") for b in doc.blocks if b.headings == (label,) and b.label == "row"]
+
+
+def test_querier_cells_glued_or_wrapped_beside_their_number() -> None:
+    text = (
+        f"{QUERIER_HEADER}\n\n（別紙１）ある命令に定める事務\n\n"
+        "厚生労働大臣5 地方税関係情報又 は住民票関係情報であって第七条で\n定めるもの\n\n"
+        "都道府県知事等81\n\n"
+        "後期高齢者医療広域連\n合\n\n115 地方税関係情報、住民票関係情報又 は介護保険給付等\n\n"
+        "日本私立学校振興・共\n済事業団\n\n57\n\n"
+        "163 地域優良賃貸住宅制度\n要綱に規定する住宅の\n供給を行う市町村長\n\n"
+        "12 地方税関係情報又 は住民票関係情報であって\n\n"  # a wide cell after a number: no recipient
+        "市町村長又は都道府\n県知事\n\n7\n\n\n\n"  # a lone number before the page break: the page number
+    )
+    assert [row[:2] for row in _rows(_segment(text), "別紙1")] == [
+        ["5", "厚生労働大臣"],
+        ["81", "都道府県知事等"],
+        ["115", "後期高齢者医療広域連合"],
+        ["57", "日本私立学校振興・共済事業団"],
+        ["163", "地域優良賃貸住宅制度要綱に規定する住宅の供給を行う市町村長"],
+    ]
+
+
+def test_department_cells_read_by_the_header_order() -> None:
+    text = (
+        f"{DEPARTMENT_HEADER}\n\n（別紙２）ある法律別表（情報提供先の事務）\n\n"
+        "教職員課38就学援助\n\n"  # glued: department, number, affair
+        "健康教育\n課\n\n40\n学校保健\n安全\n\n"  # the department wrapped in its own box, then the number
+        "児童福祉 9 障害福祉\n課、保育\n課\n\n"  # 事務 項番 関係課 spaced, as the header prints them
+        "精神障害者\n福祉\n\n22 障害福祉\n課\n\n"  # the number, then the department: the box before is 事務
+        "社会福祉\n課\n\n82の\n2\n\n災害弔慰金\n\n"  # an item number wrapped in its cell
+        "戦没者援護 32 社会福祉\n\n課\n戦傷病者戦没者遺族等援護法（昭和二十\n年法律第百二十七号）による援護\n"
+    )
+    assert _rows(_segment(text), "別紙2") == [
+        ["就学援助", "38", "教職員課"],
+        ["学校保健安全", "40", "健康教育課"],
+        ["児童福祉", "9", "障害福祉課、保育課"],
+        ["", "22", "障害福祉課"],
+        ["", "82の2", "社会福祉課"],
+        ["戦没者援護", "32", "社会福祉課"],  # as wide as the column: its last line was put atop the next box
+    ]
+
+
+def test_header_lines_repeated_on_every_page_end_before_the_first_row() -> None:
+    page = f"{DEPARTMENT_HEADER}\n別表上の「事務」\n\n（平成26年9月10日公布）\n"
+    text = (
+        f"{page}\n（別紙２）ある法律別表\n\n教職員課38就学援助\n\n\n\n"
+        f"{page}戦没者援護 32 社会福祉\n課\n\n{page}市営住宅 52 建築住宅\n課\n"
+    )
+    assert [row[1:] for row in _rows(_segment(text), "別紙2")] == [
+        ["38", "教職員課"],
+        ["32", "社会福祉課"],
+        ["52", "建築住宅課"],
+    ]
+
+
+ANNEX_POINTERS = (
+    FILE_HEAD + " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+    " 提供先1 番号法別表に定める情報提供先の事務（別紙１参照）\n\n"
+    " 移転先1 番号法別表に定める情報移転先の事務（別紙２参照）\n\n"
+)
+TITLED_PAGE = f"{DEPARTMENT_HEADER}\n\n（別紙１）ある法律別表（情報提供先の事務）\n\n教職員課38就学援助\n\n1\n\n\n\n"
+UNTITLED_PAGE = f"{DEPARTMENT_HEADER}\n\n保険年金\n課\n\n44国民健康保\n険\n\n1\n\n\n\n"
+
+
+def test_an_untitled_annex_is_the_one_the_body_points_to_and_no_page_titles() -> None:
+    doc = _segment(ANNEX_POINTERS + TITLED_PAGE + UNTITLED_PAGE + f"{DEPARTMENT_HEADER}\n\n健康課70\n")
+    assert _rows(doc, "別紙1") == [["就学援助", "38", "教職員課"]]
+    assert _rows(doc, "別紙2") == [["国民健康保険", "44", "保険年金課"], ["", "70", "健康課"]]  # pages 1 and 2
+    assert [(w.location.section, w.location.span.start) for w in doc.warnings if "別紙2" in w.message] == [
+        ("別紙2", (ANNEX_POINTERS + TITLED_PAGE).count("\n") + 1)
+    ]
+
+
+def test_untitled_annexes_that_cannot_be_told_apart_are_not_read() -> None:
+    pointers = ANNEX_POINTERS.replace("（別紙２参照）", "（別紙３参照）") + " 移転先2 （別紙２参照）\n\n"
+    doc = _segment(pointers + TITLED_PAGE + UNTITLED_PAGE)
+    assert not [b for b in doc.blocks if b.headings[0].startswith("別紙") and b.headings != ("別紙1",)]
+    assert any("print no title" in w.message for w in doc.warnings)
+    doc = _segment(ANNEX_POINTERS + UNTITLED_PAGE + TITLED_PAGE)  # printed before 別紙1: not 別紙2's place
+    assert not [b for b in doc.blocks if b.headings == ("別紙2",)]
 
 
 def test_change_history_rows_whose_cells_follow_each_other() -> None:

@@ -80,3 +80,15 @@ def test_malformed_query_and_unreachable_server_raise_clear_errors(remote: Remot
 def test_graph_iris_are_validated(remote: RemoteStore) -> None:
     with pytest.raises(ValueError):
         remote.replace_graph("https://e/g> } ; DROP ALL ; INSERT DATA { GRAPH <https://e/x", DATA)
+
+
+def test_replace_graph_with_shared_triples_writes_both_graphs_at_once(remote: RemoteStore) -> None:
+    shared, reference = b'<https://e/law> <https://e/label> "law" .\n', "https://example.org/graph/reference"
+    remote.replace_graph(G, DATA, shared=shared, shared_graph=reference)
+    remote.replace_graph(
+        H, b"<https://e/z> <https://e/cites> <https://e/law> .\n", shared=shared, shared_graph=reference
+    )
+    remote.replace_graph(G, DATA, shared=shared, shared_graph=reference)
+    assert remote.graphs() == sorted([G, H, reference])
+    assert len(remote.select("SELECT ?l WHERE { <https://e/law> <https://e/label> ?l }").rows) == 1
+    assert remote.dump("application/n-quads").count(b"\n") == 5
