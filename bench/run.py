@@ -32,14 +32,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--random-seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument("--drop-ratio", type=float, default=0.1, help="share of flows dropped per copy (default 0.1)")
     parser.add_argument("--gzip", action="store_true", help="generate phase: write .nq.gz")
-    parser.add_argument("--rdflib-n", type=int, default=100, help="N for the rdflib side-by-side (default 100)")
+    parser.add_argument("--rdflib-n", type=int, default=20, help="N for the rdflib side-by-side (default 20)")
     parser.add_argument(
-        "--pyshacl-n", type=int, nargs="+", default=[20, 50], help="small Ns where pyshacl runs (default 20 50)"
+        "--pyshacl-n", type=int, nargs="+", default=[4, 8], help="small Ns where pyshacl runs (default 4 8)"
     )
-    parser.add_argument("--runs", type=int, default=30, help="timed calls per endpoint or query (default 30)")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed to each load or phase step")
+    parser.add_argument("--runs", type=int, default=20, help="timed calls per endpoint or query (default 20)")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed to each load or phase step")
     parser.add_argument(
-        "--item-timeout", type=float, default=60, help="seconds allowed to one query or endpoint, all its runs"
+        "--item-timeout", type=float, default=10, help="seconds allowed to one query or endpoint, all its runs"
     )
     return parser.parse_args(argv)
 

@@ -9,7 +9,8 @@ The store step replaces the document's named graph and adds the triples of the s
 version links of its series. The ontology and code lists are (re)written into their own graph once per run.
 
 Dropping a document's graph leaves the shared triples it added in the reference graph: they are reference
-data about laws and bodies, true whichever document named them (``pia-kg`` never prunes them).
+data about laws and bodies, true whichever document named them (``pia-kg prune`` drops those no stored graph
+leads to any more).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from pia_kg.commands import export, load, query, serve, validate
+from pia_kg.commands import export, load, prune, query, serve, validate
 
 app = typer.Typer(
     name="pia-kg",
@@ -24,7 +24,7 @@ def _root() -> None:
 
 
 # Each command module registers its own subcommand(s); add new modules to this tuple.
-for _module in (serve, load, export, query, validate):
+for _module in (serve, load, export, query, validate, prune):
     _module.register(app)
 
 

@@ -15,6 +15,7 @@ from api.errors import ApiError
 from api.ids import iri_of
 from api.reader import GraphReader
 from api.representations import JSON, JSON_LD, TURTLE, preferred, table
+from pia_kg.store.export import ExportFormat, export_bytes
 
 router = APIRouter(prefix="/assessments", tags=["assessments"])
 
@@ -77,7 +78,8 @@ def get_assessment(
     if media_type == JSON:
         return JSONResponse(item)
     graph = reader.minter.graph(assessment_id)
-    return Response(store.dump(media_type, graph), media_type=media_type)
+    fmt = ExportFormat.ttl if media_type == TURTLE else ExportFormat.jsonld
+    return Response(export_bytes(store, fmt, base_iri=reader.minter.base, graph=graph), media_type=media_type)
 
 
 @router.post(

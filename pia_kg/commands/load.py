@@ -10,10 +10,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pia_kg.commands.export import export_bytes, format_for
+from pia_kg.commands.export import format_for
 from pia_kg.commands.options import EndpointOpt, GspOpt, StoreOpt, UpdateOpt, settings_from
 from pia_kg.iri import IriMinter
 from pia_kg.store import GraphStore, open_store
+from pia_kg.store.export import export_bytes
 
 if TYPE_CHECKING:
     from loaders.report import LoadReport

@@ -109,6 +109,9 @@ class EmbeddedStore:
     def drop_graph(self, graph: str) -> None:
         self._store.update(f"DROP SILENT GRAPH <{graph}>")
 
+    def update(self, update: str) -> None:
+        self._store.update(update)
+
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 

@@ -68,6 +68,10 @@ class GraphStore(Protocol):
 
     def drop_graph(self, graph: str) -> None: ...
 
+    def update(self, update: str) -> None:
+        """Run one SPARQL 1.1 Update request (one transaction), e.g. a maintenance ``DELETE ... WHERE``."""
+        ...
+
     def graphs(self) -> list[str]: ...
 
     def dump(self, media_type: str, graph: str | None = None) -> bytes:

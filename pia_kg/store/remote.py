@@ -206,6 +206,9 @@ class RemoteStore:
     def drop_graph(self, graph: str) -> None:
         self._update(f"DROP SILENT GRAPH <{_graph_iri(graph)}>")
 
+    def update(self, update: str) -> None:
+        self._update(update)
+
     def graphs(self) -> list[str]:
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
         return sorted(r["g"].value for r in rows if r["g"].kind == "iri")

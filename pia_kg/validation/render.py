@@ -197,6 +197,23 @@ def _shape_label(report: ValidationReport, shape: str, lang: str = "en") -> str:
     return info.label(lang) if info else shape
 
 
+def _short(text: str, limit: int = 80) -> str:
+    """A label cut to ``limit`` characters for the summaries (the JSON and RDF keep it whole)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _value_text(report: ValidationReport, item: ReportedResult) -> str:
+    value = item.result.value
+    if value is None or value.value == item.result.focus_node:
+        return ""
+    return _compact_term(report, value.value) if value.kind == "iri" else _short(value.value, 40)
+
+
+def _compact_term(report: ValidationReport, iri: str) -> str:
+    return Path.of(iri).compact(report.prefixes)
+
+
 def _counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{severity} {counts[severity]}" for severity in SEVERITIES)
 
@@ -219,7 +236,11 @@ def to_text(report: ValidationReport) -> str:
             )
         for item in (r for r in report.results if r.assessment == info.iri):
             path = f" [{item.result.result_path.compact(report.prefixes)}]" if item.result.result_path else ""
-            lines.append(f"   [{item.result.severity}] {item.focus_label or item.result.focus_node}{path}")
+            value = _value_text(report, item)
+            value = f" = {value}" if value else ""
+            lines.append(
+                f"   [{item.result.severity}] {_short(item.focus_label or item.result.focus_node)}{path}{value}"
+            )
             lines.append(f"       {_message(item, 'ja')} / {_message(item, 'en')}")
             where = _where(item)
             if where:
@@ -240,10 +261,10 @@ def _view(report: ValidationReport) -> list[dict[str, Any]]:
             "results": [
                 {
                     "severity": item.result.severity,
-                    "label": item.focus_label or item.result.focus_node,
+                    "label": _short(item.focus_label or item.result.focus_node),
                     "focus": item.result.focus_node,
                     "path": item.result.result_path.compact(report.prefixes) if item.result.result_path else "",
-                    "value": item.result.value.value if item.result.value else "",
+                    "value": _value_text(report, item),
                     "ja": _message(item, "ja"),
                     "en": _message(item, "en"),
                     "where": _where(item),

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+import rdflib
 from fastapi.testclient import TestClient
 
 TABLES = ["/assessments", "/flows", "/recipients?affair=介護保険", "/legal-bases", "/organizations", "/systems"]
@@ -116,3 +117,16 @@ def test_recipients_page_has_a_search_box_and_escapes_input(client: TestClient) 
     assert '<form class="search"' in page
     assert "<script>" not in page
     assert "全国健康保険協会" in client.get("/pages/recipients?affair=介護保険").text
+
+
+def test_assessment_as_turtle_is_self_contained(client: TestClient) -> None:
+    """The Turtle view of one assessment carries the labels of the shared provisions it cites."""
+    response = client.get("/assessments/川崎市-61-2025-06-06", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    provision = rdflib.URIRef(
+        "https://w3id.org/pia-kg/id/law/bango-19-8-order/article/2/table/第2条の表/table-item/131"
+    )
+    assert (provision, rdflib.RDFS.label, None) in graph
+    assert not any("川口市" in str(s) for s in graph.subjects())

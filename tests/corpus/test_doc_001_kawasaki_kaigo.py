@@ -53,8 +53,9 @@ def test_layout_and_cover(record: AssessmentRecord) -> None:
 def test_section_one_heading_missing_is_reported(record: AssessmentRecord) -> None:
     assert any("Ⅰ" in w.message and "not found" in w.message for w in record.warnings)
     assert record.basic is not None
-    assert record.basic.affair_name is None  # Ⅰ-1 is not in this export
-    assert any("①事務の名称" in w.message for w in record.warnings)
+    # Ⅰ-1 is not in this export: the affair's name is read from the 評価書名, and the load report says so.
+    assert record.basic.affair_name == "介護保険法による介護保険に関する事務"
+    assert any("①事務の名称: not printed; read from the 評価書名" in w.message for w in record.warnings)
 
 
 def test_systems(record: AssessmentRecord) -> None:

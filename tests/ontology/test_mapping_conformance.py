@@ -38,6 +38,7 @@ def mapped() -> Graph:
             continue
         dataset = Dataset()
         dataset.parse(data=result.nquads, format="nquads")  # type: ignore[attr-defined]
+        dataset.parse(data=result.shared_nquads, format="nquads")  # type: ignore[attr-defined]
         for s, p, o, _g in dataset.quads():
             data.add((s, p, o))
     if not len(data):

@@ -92,3 +92,44 @@ def test_replace_graph_with_shared_triples_writes_both_graphs_at_once(remote: Re
     assert remote.graphs() == sorted([G, H, reference])
     assert len(remote.select("SELECT ?l WHERE { <https://e/law> <https://e/label> ?l }").rows) == 1
     assert remote.dump("application/n-quads").count(b"\n") == 5
+
+
+def test_one_assessment_export_is_self_contained_on_both_stores(remote: RemoteStore) -> None:
+    from pia_kg.store.export import assessment_quads
+
+    reference = "https://example.org/graph/reference"
+    shared = (
+        b"<https://e/item> <https://e/partOf> <https://e/law> .\n"
+        b'<https://e/law> <https://e/label> "law" .\n'
+        b'<https://e/other> <https://e/label> "not named" .\n'
+    )
+    embedded = EmbeddedStore(None)
+    for store in (remote, embedded):
+        store.replace_graph(
+            G, b"<https://e/a> <https://e/cites> <https://e/item> .\n", shared=shared, shared_graph=reference
+        )
+    found = {str(q) for q in assessment_quads(remote, G, reference)}
+    assert found == {str(q) for q in assessment_quads(embedded, G, reference)}
+    assert len(found) == 3
+    assert not [q for q in found if "https://e/other" in q]
+
+
+def test_prune_keeps_reference_triples_a_graph_leads_to_on_both_stores(remote: RemoteStore) -> None:
+    from pia_kg.commands.prune import prune_reference
+
+    reference = "https://example.org/graph/reference"
+    shared = (
+        b"<https://e/item> <https://e/partOf> <https://e/law> .\n"
+        b'<https://e/law> <https://e/label> "law" .\n'
+        b'<https://e/gone> <https://e/label> "named by no graph" .\n'
+    )
+    embedded = EmbeddedStore(None)
+    for store in (remote, embedded):
+        store.replace_graph(
+            G, b"<https://e/a> <https://e/cites> <https://e/item> .\n", shared=shared, shared_graph=reference
+        )
+        assert prune_reference(store, reference) == 1
+        assert store.graphs() == sorted([G, reference])
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{reference}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o"
+    assert remote.select(query) == embedded.select(query)
+    assert len(remote.select(query).rows) == 2

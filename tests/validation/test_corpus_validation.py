@@ -94,7 +94,7 @@ def test_kawaguchi_is_due_for_reassessment_five_years_after_publication(store: E
 def test_engines_agree_on_the_corpus(store: EmbeddedStore, assessment_of) -> None:
     shapes = load_shapes(SETTINGS.shapes_dir, TODAY)
     graphs = [MINTER.graph(MINTER.assessment_id(a)) for a in sorted(assessment_of.values())]
-    context = [MINTER.ontology_graph]
+    context = [MINTER.ontology_graph, MINTER.reference_graph]
     fast = SparqlEngine(shapes).validate(store, graphs, context)
     reference = PyshaclEngine(shapes).validate(store, graphs, context)
 
