@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from pia_kg.store.formats import GRAPH_FORMATS
 from pia_kg.store.port import QueryResult, Row, Term
 
 _RESULT_FORMATS = {
@@ -13,14 +14,6 @@ _RESULT_FORMATS = {
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
     "text/csv": ox.QueryResultsFormat.CSV,
     "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-_GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
 }
 
 
@@ -92,7 +85,7 @@ class EmbeddedStore:
     def raw_query(self, query: str, media_type: str) -> tuple[bytes, str]:
         answer = self._query(query)
         if isinstance(answer, ox.QueryTriples):
-            fmt = _GRAPH_FORMATS.get(media_type, ox.RdfFormat.TURTLE)
+            fmt = GRAPH_FORMATS.get(media_type, ox.RdfFormat.TURTLE)
             return answer.serialize(format=fmt) or b"", fmt.media_type
         fmt = _RESULT_FORMATS.get(media_type, ox.QueryResultsFormat.JSON)
         return answer.serialize(format=fmt) or b"", fmt.media_type
@@ -116,7 +109,7 @@ class EmbeddedStore:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def dump(self, media_type: str, graph: str | None = None) -> bytes:
-        fmt = _GRAPH_FORMATS.get(media_type)
+        fmt = GRAPH_FORMATS.get(media_type)
         if fmt is None:
             raise ValueError(f"unsupported RDF media type: {media_type}")
         if graph is not None:

@@ -23,16 +23,9 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
+from pia_kg.store.formats import GRAPH_FORMATS
 from pia_kg.store.port import QueryResult, Row, Term
 
-_GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*$")
 
 
@@ -139,7 +132,14 @@ class RemoteStore:
 
     def _json(self, query: str, default_graphs: list[str] | None = None) -> dict:
         body, _ = self._send(query, "application/sparql-results+json", json=True, default_graphs=default_graphs)
-        return json.loads(body)
+        try:
+            return json.loads(body)
+        except ValueError as error:
+            # Oxigraph streams results: a query that outlives the server's --timeout-s ends a 200 answer
+            # mid-body with "The SPARQL operation has been cancelled".
+            if body.rstrip().endswith(b"has been cancelled"):
+                raise TimeoutError("the SPARQL server cancelled the query at its own timeout (--timeout-s)") from None
+            raise RemoteStoreError(f"the SPARQL server sent an unreadable answer: {error}") from None
 
     def select(self, query: str, *, default_graphs: list[str] | None = None) -> QueryResult:
         answer = self._json(query, default_graphs)
@@ -214,7 +214,7 @@ class RemoteStore:
         return sorted(r["g"].value for r in rows if r["g"].kind == "iri")
 
     def dump(self, media_type: str, graph: str | None = None) -> bytes:
-        fmt = _GRAPH_FORMATS.get(media_type)
+        fmt = GRAPH_FORMATS.get(media_type)
         if fmt is None:
             raise ValueError(f"unsupported RDF media type: {media_type}")
         if graph is not None:
