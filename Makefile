@@ -19,8 +19,9 @@ $(BIN)/pia-kg: pyproject.toml
 
 setup: $(BIN)/pia-kg
 
+# A document that fails to load is reported (and the load exits 1), but the server still starts with the rest.
 run: setup
-	$(if $(CORPUS),$(BIN)/pia-kg load --store $(STORE) $(CORPUS),@echo "no corpus folder found; serving the store as it is")
+	$(if $(CORPUS),-$(BIN)/pia-kg load --store $(STORE) $(CORPUS),@echo "no corpus folder found; serving the store as it is")
 	$(BIN)/pia-kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 lint: setup
