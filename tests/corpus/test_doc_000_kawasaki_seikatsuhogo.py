@@ -9,14 +9,11 @@ also pins down what must NOT be read: rows whose item cannot be decided stay uno
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from loaders.extract import extract
 from loaders.model import AssessmentRecord, Block, SegmentedDocument, SourceDocument
-from loaders.segment import segment
 from loaders.segment.pdf_form import compact
 
 NAME = "000_f28069411e69241a.txt"
@@ -24,19 +21,18 @@ FLOWS = ("Ⅱ", "ファイル1", "5")
 
 
 @pytest.fixture(scope="module")
-def source(corpus_dir: Path) -> SourceDocument:
-    raw = (corpus_dir / NAME).read_bytes()
-    return SourceDocument(NAME, hashlib.sha256(raw).hexdigest(), "utf-8", raw.decode("utf-8"))
+def source(corpus_source: Callable[[str], SourceDocument]) -> SourceDocument:
+    return corpus_source(NAME)
 
 
 @pytest.fixture(scope="module")
-def doc(source: SourceDocument) -> SegmentedDocument:
-    return segment(source)
+def doc(corpus_segmented: Callable[[str], SegmentedDocument]) -> SegmentedDocument:
+    return corpus_segmented(NAME)
 
 
 @pytest.fixture(scope="module")
-def record(doc: SegmentedDocument) -> AssessmentRecord:
-    return extract(doc)
+def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
+    return corpus_record(NAME)
 
 
 def _at(doc: SegmentedDocument, *headings: str) -> list[Block]:

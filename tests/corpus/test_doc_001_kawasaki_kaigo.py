@@ -5,24 +5,19 @@ Expectations written from a reading of the document itself (not from the loader'
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from loaders.citations import PROVISION_ORDER
-from loaders.extract import extract
-from loaders.model import AssessmentRecord, Citation, FileRecord, SourceDocument
-from loaders.segment import segment
+from loaders.model import AssessmentRecord, Citation, FileRecord
 
 NAME = "001_b80d6855a7643af9.txt"
 
 
 @pytest.fixture(scope="module")
-def record(corpus_dir: Path) -> AssessmentRecord:
-    raw = (corpus_dir / NAME).read_bytes()
-    doc = SourceDocument(NAME, hashlib.sha256(raw).hexdigest(), "utf-8", raw.decode("utf-8"))
-    return extract(segment(doc))
+def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
+    return corpus_record(NAME)
 
 
 @pytest.fixture(scope="module")

@@ -7,33 +7,29 @@ history's rows, rows printed out of order).
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from loaders.extract import extract
 from loaders.model import AssessmentRecord, Block, SegmentedDocument, SourceDocument
-from loaders.segment import segment
 from loaders.segment.pdf_form import compact
 
 NAME = "003_397d9b1e6256da99.txt"
 
 
 @pytest.fixture(scope="module")
-def source(corpus_dir: Path) -> SourceDocument:
-    raw = (corpus_dir / NAME).read_bytes()
-    return SourceDocument(NAME, hashlib.sha256(raw).hexdigest(), "utf-8", raw.decode("utf-8"))
+def source(corpus_source: Callable[[str], SourceDocument]) -> SourceDocument:
+    return corpus_source(NAME)
 
 
 @pytest.fixture(scope="module")
-def doc(source: SourceDocument) -> SegmentedDocument:
-    return segment(source)
+def doc(corpus_segmented: Callable[[str], SegmentedDocument]) -> SegmentedDocument:
+    return corpus_segmented(NAME)
 
 
 @pytest.fixture(scope="module")
-def record(doc: SegmentedDocument) -> AssessmentRecord:
-    return extract(doc)
+def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
+    return corpus_record(NAME)
 
 
 def _at(doc: SegmentedDocument, *headings: str) -> list[Block]:

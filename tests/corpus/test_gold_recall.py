@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,10 +25,7 @@ from typing import Any
 
 import pytest
 
-from loaders.extract import extract
 from loaders.model import AssessmentRecord, Flow
-from loaders.read import read_document
-from loaders.segment import segment
 
 GOLD_DIR = Path(__file__).parent / "gold"
 MIN_RECALL = 0.95
@@ -62,10 +60,11 @@ def _gold_documents() -> list[str]:
 
 
 @pytest.fixture(scope="module", params=_gold_documents())
-def case(request: pytest.FixtureRequest, corpus_dir: Path) -> tuple[dict[str, Any], AssessmentRecord]:
+def case(
+    request: pytest.FixtureRequest, corpus_record: Callable[[str], AssessmentRecord]
+) -> tuple[dict[str, Any], AssessmentRecord]:
     gold = json.loads((GOLD_DIR / f"{request.param}.json").read_text(encoding="utf-8"))
-    record = extract(segment(read_document(corpus_dir / gold["document"])))
-    return gold, record
+    return gold, corpus_record(gold["document"])
 
 
 @pytest.fixture(autouse=True)
