@@ -38,6 +38,14 @@ class MapContext:
         self.out.link(node, PIA + "inAssessment", self.assessment)
         self.out.link(node, PIA + "readFrom", self.location(location))
 
+    def node(self, iri: str, cls: str, label: str | None, location: Location, *, parent: str, via: str) -> str:
+        """An extracted node: its class, its label, its provenance, and the link from ``parent``."""
+        self.out.a(iri, PIA + cls)
+        self.out.label(iri, label)
+        self.extracted(iri, location)
+        self.out.link(parent, PIA + via, iri)
+        return iri
+
     def location(self, location: Location) -> str:
         """The DocumentLocation node for ``location`` (one node per distinct section and line range)."""
         key = (location.section, location.span.start, location.span.end)

@@ -47,25 +47,26 @@ def personal_information_file(ctx: MapContext, record: FileRecord) -> str:
 
 
 def _acquisition(ctx: MapContext, file_iri: str, record: Acquisition) -> None:
-    iri = ctx.minter.part(file_iri, "acquisition")
+    iri = ctx.node(
+        ctx.minter.part(file_iri, "acquisition"),
+        "Acquisition",
+        "入手",
+        record.location,
+        parent=file_iri,
+        via="hasAcquisition",
+    )
     out = ctx.out
-    out.a(iri, PIA + "Acquisition")
-    out.label(iri, "入手")
     coded_all(ctx, iri, PIA + "acquisitionSource", "acquisition-source", record.sources, record.location)
     out.text(iri, PIA + "acquisitionSourceNote", record.source_note)
     coded_all(ctx, iri, PIA + "method", "method", record.methods, record.location)
     out.text(iri, PIA + "methodNote", record.method_note)
     out.text(iri, PIA + "timing", record.timing)
     out.text(iri, PIA + "noticeToPerson", record.notice)
-    ctx.extracted(iri, record.location)
-    out.link(file_iri, PIA + "hasAcquisition", iri)
 
 
 def _use(ctx: MapContext, file_iri: str, record: Use) -> None:
-    iri = ctx.minter.part(file_iri, "use")
+    iri = ctx.node(ctx.minter.part(file_iri, "use"), "Use", "使用", record.location, parent=file_iri, via="hasUse")
     out = ctx.out
-    out.a(iri, PIA + "Use")
-    out.label(iri, "使用")
     out.text(iri, PIA + "purpose", record.purpose)
     for name in record.departments:
         out.link(iri, PIA + "usingDepartment", department(ctx, name))
@@ -73,26 +74,30 @@ def _use(ctx: MapContext, file_iri: str, record: Use) -> None:
     out.text(iri, PIA + "matching", record.matching)
     out.text(iri, PIA + "rightsAffectingDecision", record.decisions)
     out.date(iri, PIA + "useStartDate", record.start_date)
-    ctx.extracted(iri, record.location)
-    out.link(file_iri, PIA + "hasUse", iri)
 
 
 def _storage(ctx: MapContext, file_iri: str, record: Storage) -> None:
-    iri = ctx.minter.part(file_iri, "storage")
+    iri = ctx.node(
+        ctx.minter.part(file_iri, "storage"),
+        "Storage",
+        "保管・消去",
+        record.location,
+        parent=file_iri,
+        via="hasStorage",
+    )
     out = ctx.out
-    out.a(iri, PIA + "Storage")
-    out.label(iri, "保管・消去")
     out.text(iri, PIA + "storagePlace", record.place)
     out.text(iri, PIA + "retentionPeriod", record.period)
     out.text(iri, PIA + "erasureMethod", record.erasure)
-    ctx.extracted(iri, record.location)
-    out.link(file_iri, PIA + "hasStorage", iri)
 
 
 def _record_item(ctx: MapContext, file_iri: str, index: int, record: RecordItem) -> None:
-    iri = ctx.minter.part(file_iri, "record-item", index)
-    ctx.out.a(iri, PIA + "RecordItem")
-    ctx.out.label(iri, record.name)
+    iri = ctx.node(
+        ctx.minter.part(file_iri, "record-item", index),
+        "RecordItem",
+        record.name,
+        record.location,
+        parent=file_iri,
+        via="hasRecordItem",
+    )
     ctx.out.integer(iri, PIA + "itemNumber", record.no)
-    ctx.extracted(iri, record.location)
-    ctx.out.link(file_iri, PIA + "hasRecordItem", iri)

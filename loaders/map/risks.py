@@ -24,77 +24,85 @@ _PROCEDURE = {
 
 
 def risk(ctx: MapContext, index: int, record: Risk) -> str:
-    iri = ctx.under("risk", index)
-    out = ctx.out
     loc = record.location
-    out.a(iri, PIA + "RiskItem")
-    out.label(iri, record.risk)
+    iri = ctx.node(ctx.under("risk", index), "RiskItem", record.risk, loc, parent=ctx.assessment, via="hasRisk")
+    out = ctx.out
     out.integer(iri, PIA + "itemNumber", record.no)
     coded(ctx, iri, PIA + "processStage", "process-stage", record.stage, loc)
     out.text(iri, PIA + "riskDescription", record.risk)
     out.text(iri, PIA + "measureText", record.measures)
     coded(ctx, iri, PIA + "selfRating", "rating", record.rating, loc)
-    ctx.extracted(iri, loc)
-    out.link(ctx.assessment, PIA + "hasRisk", iri)
     if record.file_no in ctx.file_numbers:
         out.link(ctx.under("file", record.file_no), PIA + "hasRisk", iri)
     return iri
 
 
 def other_measure(ctx: MapContext, index: int, record: OtherMeasure) -> str:
-    iri = ctx.under("other-measure", index)
+    iri = ctx.node(
+        ctx.under("other-measure", index),
+        "OtherMeasure",
+        record.kind,
+        record.location,
+        parent=ctx.assessment,
+        via="hasOtherMeasure",
+    )
     out = ctx.out
-    out.a(iri, PIA + "OtherMeasure")
-    out.label(iri, record.kind)
     if record.kind in _MEASURE_KIND:
         out.link(iri, PIA + "measureKind", code("measure-kind", _MEASURE_KIND[record.kind]))
     else:
         coded(ctx, iri, PIA + "measureKind", "measure-kind", record.kind, record.location)
     out.text(iri, PIA + "measureText", record.text)
     coded(ctx, iri, PIA + "selfRating", "rating", record.rating, record.location)
-    ctx.extracted(iri, record.location)
-    out.link(ctx.assessment, PIA + "hasOtherMeasure", iri)
     return iri
 
 
 def contact_point(ctx: MapContext, index: int, record: ContactPoint) -> str:
-    iri = ctx.under("contact", index)
-    out = ctx.out
-    out.a(iri, PIA + "ContactPoint")
     slug, label = _CONTACT[record.kind]
-    out.label(iri, label)
+    iri = ctx.node(
+        ctx.under("contact", index),
+        "ContactPoint",
+        label,
+        record.location,
+        parent=ctx.assessment,
+        via="hasContactPoint",
+    )
+    out = ctx.out
     out.link(iri, PIA + "contactKind", code("contact-kind", slug))
     out.text(iri, PIA + "contactText", record.text)
-    ctx.extracted(iri, record.location)
-    out.link(ctx.assessment, PIA + "hasContactPoint", iri)
     return iri
 
 
 def procedure_step(ctx: MapContext, index: int, record: ProcedureStep) -> str:
-    iri = ctx.under("procedure", index)
-    out = ctx.out
-    out.a(iri, PIA + "ProcedureStep")
     slug, label = _PROCEDURE[record.kind]
-    out.label(iri, label)
+    iri = ctx.node(
+        ctx.under("procedure", index),
+        "ProcedureStep",
+        label,
+        record.location,
+        parent=ctx.assessment,
+        via="hasProcedureStep",
+    )
+    out = ctx.out
     out.link(iri, PIA + "procedureKind", code("procedure-kind", slug))
     out.date(iri, PIA + "procedureDate", record.date)
     out.text(iri, PIA + "procedureText", record.text)
-    ctx.extracted(iri, record.location)
-    out.link(ctx.assessment, PIA + "hasProcedureStep", iri)
     return iri
 
 
 def change(ctx: MapContext, index: int, record: ChangeRecord) -> str:
-    iri = ctx.under("change", index)
+    iri = ctx.node(
+        ctx.under("change", index),
+        "ChangeRecord",
+        f"変更箇所{index} {record.item or ''}",
+        record.location,
+        parent=ctx.assessment,
+        via="hasChange",
+    )
     out = ctx.out
-    out.a(iri, PIA + "ChangeRecord")
-    out.label(iri, f"変更箇所{index} {record.item or ''}")
     out.date(iri, PIA + "changeDate", record.date)
     out.text(iri, PIA + "changedItem", record.item)
     out.text(iri, PIA + "oldText", record.old)
     out.text(iri, PIA + "newText", record.new)
     out.text(iri, PIA + "changeTiming", record.timing)
     out.text(iri, PIA + "changeReason", record.reason)
-    ctx.extracted(iri, record.location)
-    out.link(ctx.assessment, PIA + "hasChange", iri)
     return iri

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from loaders.map import MappedAssessment, map_assessment
 from loaders.model import (
     Acquisition,
     Annex,
@@ -35,6 +36,9 @@ from loaders.model import (
     Use,
     YearMonth,
 )
+from pia_kg.iri import IriMinter
+from pia_kg.namespaces import sparql_prologue
+from pia_kg.store.embedded import EmbeddedStore
 
 BANGO = LawRef("425AC0000000027", "行政手続における特定の個人を識別するための番号の利用等に関する法律", "act", "番号法")
 ORDER = LawRef(
@@ -307,3 +311,20 @@ def second_document() -> AssessmentRecord:
         record.cover, number="12", assessing_body="埼玉県川口市長", local_government="川口市", prefecture="埼玉県"
     )
     return replace(record, cover=cover, source=replace(record.source, name="other.txt", sha256="c0" * 32))
+
+
+def stored(mapped: MappedAssessment) -> EmbeddedStore:
+    """An in-memory store holding one mapped assessment, stored as the pipeline stores it."""
+    store = EmbeddedStore(None)
+    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
+    return store
+
+
+def mapped_store(record: AssessmentRecord) -> EmbeddedStore:
+    """``record`` mapped with the default IRI base and stored."""
+    return stored(map_assessment(record, IriMinter()))
+
+
+def select(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
+    """Rows of a SELECT (with the project's prefixes) as plain strings."""
+    return [{k: v.value for k, v in row.items()} for row in store.select(sparql_prologue() + query).rows]

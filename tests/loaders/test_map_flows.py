@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from records import kawasaki_kaigo
+from records import kawasaki_kaigo, mapped_store, select, stored
 
 from loaders.map import map_assessment
 from pia_kg.iri import IriMinter
-from pia_kg.namespaces import sparql_prologue
 from pia_kg.store.embedded import EmbeddedStore
 
 BASE = "https://w3id.org/pia-kg/id/"
@@ -19,14 +18,7 @@ CODE = "https://w3id.org/pia-kg/code/"
 
 @pytest.fixture(scope="module")
 def store() -> EmbeddedStore:
-    mapped = map_assessment(kawasaki_kaigo(), IriMinter())
-    store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
-    return store
-
-
-def select(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
-    return [{k: v.value for k, v in row.items()} for row in store.select(sparql_prologue() + query).rows]
+    return mapped_store(kawasaki_kaigo())
 
 
 def test_annex_expanded_flow_points_at_row_annex_and_listed_flow(store: EmbeddedStore) -> None:
@@ -150,8 +142,7 @@ def test_unmatched_option_text_is_kept_and_warned() -> None:
     record = kawasaki_kaigo()
     odd_file = replace(record.files[0], file_type="紙ファイル(台帳)")
     mapped = map_assessment(replace(record, files=(odd_file,)), IriMinter())
-    store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
+    store = stored(mapped)
     rows = select(
         store,
         f"SELECT ?type ?text WHERE {{ <{A}/file/1> pia:fileTypeText ?text "
@@ -185,8 +176,7 @@ def test_risks_and_other_measures_use_code_lists(store: EmbeddedStore) -> None:
 def test_flow_pointing_at_an_annex_that_was_not_read() -> None:
     record = replace(kawasaki_kaigo(), annexes=())
     mapped = map_assessment(record, IriMinter())
-    store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
+    store = stored(mapped)
     assert select(store, "SELECT ?f ?x WHERE { ?f pia:viaAnnex ?x }") == []
     assert select(store, "SELECT ?f ?x WHERE { ?f pia:fromAnnexRow ?x }") == []
     assert "提供先2 refers to Ⅱ-5別紙, which was not read: its rows are not in the graph" in [

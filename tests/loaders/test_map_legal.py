@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from records import kawasaki_kaigo
+from records import kawasaki_kaigo, mapped_store, select
 
-from loaders.map import map_assessment
-from pia_kg.iri import IriMinter
-from pia_kg.namespaces import sparql_prologue
 from pia_kg.store.embedded import EmbeddedStore
 
 BASE = "https://w3id.org/pia-kg/id/"
@@ -16,14 +13,7 @@ ITEM_131 = BASE + "law/bango-19-8-order/article/2/table/第2条の表/table-item
 
 @pytest.fixture(scope="module")
 def store() -> EmbeddedStore:
-    mapped = map_assessment(kawasaki_kaigo(), IriMinter())
-    store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
-    return store
-
-
-def select(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
-    return [{k: v.value for k, v in row.items()} for row in store.select(sparql_prologue() + query).rows]
+    return mapped_store(kawasaki_kaigo())
 
 
 def test_table_item_chain_up_to_the_law(store: EmbeddedStore) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from records import kawasaki_kaigo
+from records import kawasaki_kaigo, mapped_store, select
 
 from loaders.map import map_assessment
 from pia_kg.iri import IriMinter
-from pia_kg.namespaces import sparql_prologue
 from pia_kg.store.embedded import EmbeddedStore
 
 A = "https://w3id.org/pia-kg/id/assessment/川崎市-61-2025-06-06"
@@ -17,14 +16,7 @@ A = "https://w3id.org/pia-kg/id/assessment/川崎市-61-2025-06-06"
 
 @pytest.fixture(scope="module")
 def store() -> EmbeddedStore:
-    mapped = map_assessment(kawasaki_kaigo(), IriMinter())
-    store = EmbeddedStore(None)
-    store.replace_graph(mapped.graph, mapped.nquads, shared=mapped.shared_nquads, shared_graph=mapped.reference_graph)
-    return store
-
-
-def select(store: EmbeddedStore, query: str) -> list[dict[str, str]]:
-    return [{k: v.value for k, v in row.items()} for row in store.select(sparql_prologue() + query).rows]
+    return mapped_store(kawasaki_kaigo())
 
 
 # The check: every node read from a document says where it was read. Returns no rows when all is well.
