@@ -35,6 +35,19 @@ APPENDIX2_ORDER = LawRef(
     kind="order",
     short_name="番号法別表第二の主務省令で定める事務及び情報を定める命令",
 )
+# 番号法に規定する個人番号、個人番号カード、特定個人情報の提供等に関する命令 (平成26年総務省令第85号; before 2024
+# 「番号法の規定による通知カード及び個人番号カード並びに情報提供ネットワークシステムによる特定個人情報の提供等に関する
+# 命令」); documents define 「個人番号カード命令」 for it.
+CARD_ORDER = LawRef(
+    key="bango-card-order",
+    name=f"{BANGO_FULL_NAME}に規定する個人番号、個人番号カード、特定個人情報の提供等に関する命令",
+    kind="ministerial-order",
+    short_name="個人番号カード命令",
+)
+CARD_ORDER_TITLES = (
+    "に規定する個人番号、個人番号カード、特定個人情報の提供等に関する命令",
+    "の規定による通知カード及び個人番号カード並びに情報提供ネットワークシステムによる特定個人情報の提供等に関する命令",
+)
 
 # Abbreviations documents define, spelled out before any lookup (住基法施行令 -> 住民基本台帳法施行令).
 _ABBREVIATIONS = {

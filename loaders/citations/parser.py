@@ -19,6 +19,8 @@ from loaders.citations.laws import (
     APPENDIX2_ORDER,
     BANGO_ACT,
     BANGO_FULL_NAME,
+    CARD_ORDER,
+    CARD_ORDER_TITLES,
     KNOWN_ABBREVIATIONS,
     PROVISION_ORDER,
     law_by_name,
@@ -78,6 +80,13 @@ _N = rf"(?:\d+|[{KANJI_NUMERAL_CHARS}]+)"
 _SUB = rf"{_N}(?:\s?の\s?{_N})*"
 _K = r"[一-龥々〆ヵヶァ-ヴー・]"
 _CONNECTOR = r"(?:の|に関する|における|のための|及び|並びに|等の|等に関する|に係る|に対する)"
+# inside a law's name, between its words: a particle or okurigana of one or two kana (「子ども・子育て支援法」,
+# 「…社会生活を総合的に支援するための法律」); a longer kana run (「…であって」) ends the name
+_KANA_JOINT = r"[ぁ-ゖ]{1,2}"
+# what may precede the start of a name that has such kana: a boundary (start, space, punctuation, bracket), a
+# coordinating word or a phrase's kana ending (「…であって」); otherwise the kana may end another phrase
+# (「…に基づき児童福祉法」) and the name is only the part after the last kana run
+_NAME_BOUNDARY = re.compile(r"(?:^|[\s、。,.・「」『』()\[\]【】<>〈〉]|及び|並びに|又は|若しくは|[ぁ-ゖ]{3})$")
 _LAW_END = r"(?:法律|施行令|施行規則|政令|省令|命令|規則|条例|法)"
 _ERA = r"(?:明治|大正|昭和|平成|令和)"
 
@@ -93,6 +102,11 @@ _BANGO = rf"(?:{_BANGO_FULL}|番号法)"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        (
+            "card_order",
+            rf"{_BANGO}\s?(?:{'|'.join(_spaced(title) for title in CARD_ORDER_TITLES)})"
+            rf"|{_spaced(str(CARD_ORDER.short_name))}",
+        ),
         (
             "provision_order",
             rf"{_BANGO}\s?第\s?(?:19|十九)\s?条\s?第\s?(?:8|八)\s?号\s?に基づく\s?"
@@ -132,7 +146,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("article", rf"第\s?(?P<number>{_N})\s?条(?P<sub>(?:\s?の\s?{_N})*)"),
         ("item", rf"(?:第|(?<=条)|(?<=項))\s?(?P<number>{_SUB})\s?号"),
         ("bango_full", rf"{_BANGO_FULL}(?:施行令|施行規則)?(?!の施行に伴う)"),
-        ("law", rf"(?![・{KANJI_NUMERAL_CHARS}]){_K}+(?:{_CONNECTOR}{_K}*)*{_LAW_END}"),
+        (
+            "law",
+            rf"(?![・{KANJI_NUMERAL_CHARS}]|及び|並びに){_K}+"
+            rf"(?:(?:{_CONNECTOR}|(?:する)?ための){_K}*|{_KANA_JOINT}{_K}+)*{_LAW_END}",
+        ),
         ("open", r"\("),
         ("close", r"\)"),
     )
@@ -286,6 +304,35 @@ class Scanner:
         return None
 
 
+_PLAIN_LAW_NAME = re.compile(rf"(?![・{KANJI_NUMERAL_CHARS}]){_K}+(?:{_CONNECTOR}{_K}*)*{_LAW_END}")
+
+
+def _name_start(name: str, text: str, start: int) -> str:
+    """The law name a ``law`` token starting at ``start`` writes: all of it when it starts at a boundary or has no
+    kana but connectors; else its longest end written without other kana (「基づき児童福祉法」 -> 児童福祉法)."""
+    if _PLAIN_LAW_NAME.fullmatch(name) or _NAME_BOUNDARY.search(text[:start]):
+        return name
+    return next((name[i:] for i in range(1, len(name)) if _PLAIN_LAW_NAME.fullmatch(name[i:])), name)
+
+
+_NAMED_LAWS = (
+    "card_order",
+    "provision_order",
+    "provision_order_short",
+    "affairs_order",
+    "appendix2_order",
+    "bango_full",
+)
+
+
+def _named_law_inside(text: str, start: int, end: int) -> int | None:
+    """Where a law known by its name starts between ``start`` and ``end`` (「…事務を個人番号カード命令」), if any."""
+    for position in range(start, end):
+        if any(_PATTERNS_BY_NAME[name].match(text, position) for name in _NAMED_LAWS):
+            return position
+    return None
+
+
 def _law_candidate(name: str, text: str, end: int, municipality: str | None) -> LawRef | None:
     """A generic law name is a citation only when a provision or a promulgation number follows it."""
     if text.startswith(_NOT_A_CITATION, end):
@@ -392,8 +439,16 @@ def scan(scanner: Scanner, text: str) -> None:
             scanner.set_article(_number(match.group("number") + match.group("sub")))
         elif name == "item":
             scanner.set_item(_number(match.group("number")))
+        elif name == "card_order":
+            scanner.set_law(CARD_ORDER)
         elif name in ("bango_full", "law"):
-            law = _law_candidate(match.group(0), text, match.end(), scanner.municipality)
+            written = _name_start(match.group(0), text, match.start()) if name == "law" else match.group(0)
+            named = _named_law_inside(text, match.start() + 1, match.end()) if name == "law" else None
+            if named is not None or written != match.group(0):
+                # the name starts later (after another phrase's kana, or where a law known by name is written)
+                position = named if named is not None else match.end() - len(written)
+                continue
+            law = _law_candidate(written, text, match.end(), scanner.municipality)
             if law is None:
                 continue
             scanner.set_law(law)

@@ -62,10 +62,11 @@ def _files(form: FormBlocks, annexes: tuple[Annex, ...], municipality: str | Non
     paths = file_paths(form, section) if section else []
     if section and not paths:
         form.warn(f"{section}: no 特定個人情報ファイル found", form.location((section,)))
-    items = record_items(form)
+    names = {no: file_name(form, path) for no, path in paths}
+    items = record_items(form, {no: name for no, name in names.items() if name})
     records = []
     for no, path in paths:
-        name = file_name(form, path)
+        name = names[no]
         if name is None:
             form.warn("1. 特定個人情報ファイル名: not found", form.location(path))
         outsourcing_declared, outsourcing = extract_outsourcing(form, path)
@@ -83,12 +84,14 @@ def _files(form: FormBlocks, annexes: tuple[Annex, ...], municipality: str | Non
                 transfer_declared=transfer_declared,
                 flows=flows,
                 storage=storage(form, path),
-                record_items=items if len(paths) == 1 else (),
+                record_items=tuple(i for part in items.values() for i in part)
+                if len(paths) == 1
+                else items.get(no, ()),
                 location=form.location(path),
             )
         )
-    if len(paths) > 1 and items:
+    if len(paths) > 1 and items.get(None):
         annex = form.path("record-items") or ()
-        message = f"{'/'.join(annex)}: record items not assigned (several files, no per-file heading)"
+        message = f"{'/'.join(annex)}: record items not assigned (several files, no caption naming the file)"
         form.warn(message, form.location(annex))
     return tuple(records)

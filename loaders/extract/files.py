@@ -9,9 +9,11 @@ from loaders.extract.blocks import FormBlocks, Path, meaningful
 from loaders.extract.values import chosen, enumerated, ticked
 from loaders.model import Acquisition, Location, PartialDate, RecordItem, Storage, Use
 from loaders.normalize.dates import parse_wareki
+from loaders.normalize.text import fold_width
 
 _LIST_SEPARATORS = re.compile(r"[、,，\s]+")
 _BRACKETED_GROUP = re.compile(r"^【([^【】]+)】\s*$", re.MULTILINE)
+_NUMBERED_CAPTION = re.compile(r"[(]([0-9]+)[)](.+)")
 
 
 def file_paths(form: FormBlocks, section: str) -> list[tuple[int, Path]]:
@@ -160,15 +162,23 @@ def _top_level_items(line: str) -> list[str]:
     return [name.strip() for name in names if meaningful(name.strip())]
 
 
-def record_items(form: FormBlocks) -> tuple[RecordItem, ...]:
-    """The record items annex: table rows of (No, 項目名) column pairs under group captions, or one item per line."""
-    items: list[RecordItem] = []
+def record_items(form: FormBlocks, file_names: dict[int, str]) -> dict[int | None, tuple[RecordItem, ...]]:
+    """The record items annex, per file: table rows of (No, 項目名) column pairs under group captions, or one item
+    per line. A document with several files introduces each file's items with a caption naming it (「（２）本人確認
+    情報ファイル」, or the file's name alone): items go to the file the last caption named (None before any)."""
+    found: dict[int | None, list[RecordItem]] = {}
+    file_no: int | None = None
     groups: list[str | None] = []
     group: str | None = None
     annex = form.path("record-items")
     for block in form.under(annex) if annex else []:
         if block.label == "title":
             continue
+        captioned = _file_caption(block.value.split("\t")[0] if block.label != "row" else "", file_names)
+        if captioned is not None:
+            file_no, groups, group = captioned, [], None
+            continue
+        items = found.setdefault(file_no, [])
         location = form.block_location(block)
         if block.label == "header":
             cells = [cell.strip() for cell in block.value.split("\t")]
@@ -191,4 +201,16 @@ def record_items(form: FormBlocks) -> tuple[RecordItem, ...]:
                 items.append(RecordItem(None, name, location, group))
         elif block.label == "" and len(block.value) <= 30:
             groups = [block.value]  # a caption printed alone above a (No, 項目名) table
-    return tuple(items)
+    return {no: tuple(items) for no, items in found.items() if items}
+
+
+def _file_caption(text: str, file_names: dict[int, str]) -> int | None:
+    """The file a caption names: 「（K）name」 with K and name those of one file, or one file's name alone."""
+    squeezed = fold_width(re.sub(r"\s+", "", text)).strip("「」")
+    numbered = _NUMBERED_CAPTION.fullmatch(squeezed)
+    names = {no: fold_width(re.sub(r"\s+", "", name)) for no, name in file_names.items() if name}
+    if numbered:
+        no = int(numbered.group(1))
+        return no if names.get(no) == numbered.group(2) else None
+    matching = [no for no, name in names.items() if name == squeezed]
+    return matching[0] if len(matching) == 1 else None

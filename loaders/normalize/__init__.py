@@ -1,1 +1,2 @@
-"""Shared normalisers: text and tick marks (text), dates (dates), numbers (numbers), identities (names)."""
+"""Shared normalisers: text and tick marks (text), dates (dates), numbers (numbers), identities (names), and what a
+change history restates about the form's items (restatements)."""

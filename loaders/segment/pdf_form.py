@@ -456,6 +456,7 @@ class Anchor:
     no: int | None
     text: str  # what the line prints beside the item number ("" when nothing)
     line: int
+    text_line: int | None = None  # the farthest line ``text`` is printed on when not only the heading's line
 
 
 def parse_anchor(text: str, line: int) -> Anchor | None:

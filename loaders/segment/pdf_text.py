@@ -12,6 +12,12 @@ reads the text box by box and places what it reads by the structure of the form 
   line, or it is the item's first label (①) in the box right after the item's heading (items read in sequence,
   or inside a run of items that keep their first rows so), or the gap after the item reads in the form's
   order, or every other item already has the label;
+- where the layout cannot decide, the other places the document states the same fact do
+  (loaders.normalize.restatements): a row the change history restates for an item is that item's when its text
+  is printed with that label (or as a loose box beside the label printed empty) in the item's region exactly as
+  many times as items restate it so, and the recipient the heading prints agrees (or the restatement is of the
+  history's latest date); a heading printed without its recipient takes the loose box its current restatement
+  names; declared counts printed apart from their options are read when they are the numbers of items listed;
 - what cannot be placed is not emitted (the extractor then reports the field as unreadable).
 
 Headings and labels follow the shared segment contract ("表紙", "Ⅰ".."Ⅵ", the printed subsection number,
@@ -24,9 +30,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from loaders.model import Block, FormKind, Location, SegmentedDocument, SourceDocument, Span, Warning
+from loaders.normalize.restatements import current_restatements, restatements, same_text, squeeze
 from loaders.normalize.text import collapse_spaces, join_wrapped
 from loaders.segment.pdf_annex import annex_tables
 from loaders.segment.pdf_changes import change_rows
@@ -71,6 +78,14 @@ FLOW_OPTION_RE = re.compile(
     r"[\[［]\s*([○〇]?)\s*[\]］]\s*(提供を行っている|移転を行っている|行っていない)(?:\s*[（(]\s*(\d+)\s*[）)]\s*件)?"
 )
 COUNT_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*件$")
+# a count printed apart from its option: "（ ○35", "29 ） 件", or a bare number beside a split "（" ... "）件"
+COUNT_OPEN_RE = re.compile(r"^[（(]\s*[○〇]?\s*(\d+)$")
+COUNT_CLOSE_RE = re.compile(r"(?:^|\s)(\d+)\s*[）)]\s*件$")
+BARE_NUMBER_RE = re.compile(r"^(\d+)$")
+SPLIT_CLOSE_RE = re.compile(r"^[）)]\s*件")
+COUNT_WINDOW_BOXES = 30  # how far around its label a scrambled count may be printed
+FLOW_COUNT_OPTIONS = (("提供先", "提供を行っている"), ("移転先", "移転を行っている"))
+RECIPIENT_KINDS = ("提供先", "移転先")  # items whose heading prints the recipient beside (or below) the number
 NEARBY_BOXES = 4  # how far around a label its option rows and count may be printed
 FLOWS_FLAG = "提供・移転の有無"
 OUTSOURCING_FLAG = "委託の有無"
@@ -424,8 +439,8 @@ class _Reader:
                     box_used = True
                     continue
                 if anchor := parse_anchor(text, line.no):
+                    anchor, index = _with_text_below(anchor, box, index)
                     self._on_anchor(anchor)
-                    index += 1
                     box_used = True
                     continue
                 read = _read_label(box, index)
@@ -591,6 +606,23 @@ class _Reader:
         )
 
 
+def _with_text_below(anchor: Anchor, box: list[_Line], index: int) -> tuple[Anchor, int]:
+    """A flow's heading printed alone with its recipient on the next lines of its box ("移転先17" then the wrapped
+    names): the recipient is its text. Returns the anchor and the index of the first line it does not use."""
+    nxt = index + 1
+    if anchor.text or anchor.kind not in RECIPIENT_KINDS:
+        return anchor, nxt
+    lines: list[str] = []
+    while nxt < len(box) and not (
+        _is_option_or_checkbox(box[nxt].text) or _is_structural(box[nxt]) or _read_label(box, nxt)
+    ):
+        lines.append(box[nxt].text)
+        nxt += 1
+    if not lines:
+        return anchor, nxt
+    return replace(anchor, text=_join(lines).replace("\n", ""), text_line=box[nxt - 1].no), nxt
+
+
 def _is_vertical(box: list[_Line]) -> bool:
     """Text printed vertically (one character per line, e.g. the 再委託 group label)."""
     return len(box) >= 2 and all(len(compact(line.text)) == 1 for line in box)
@@ -694,10 +726,12 @@ def _attribute(
     entries: list[_Entry],
     anchors: list[tuple[Anchor, str, int | None, str | None]],
     neighbours: dict[int, tuple[int | None, int | None]],
+    restated: dict[int, Anchor],
 ) -> dict[int, Anchor]:
     """entry index -> the item that owns it, where decidable (see the module docstring); ``neighbours`` maps a
-    line to the first lines of the boxes before and after its own."""
-    owner: dict[int, Anchor] = {}
+    line to the first lines of the boxes before and after its own; ``restated`` are the rows the change history
+    already gave to their items."""
+    owner: dict[int, Anchor] = dict(restated)
     regions: dict[tuple[str, int | None, str | None], list[Anchor]] = defaultdict(list)
     for anchor, section, file_no, sub in anchors:
         if anchor.no is not None:
@@ -732,6 +766,8 @@ def _idle_kinds(entries: list[_Entry], key: tuple[str, int | None, str | None]) 
 def _same_line(entries: list[_Entry], members: list[int], anchors: list[Anchor], owner: dict[int, Anchor]) -> None:
     by_line = {a.line: a for a in anchors}
     for i in members:
+        if i in owner:
+            continue
         if entries[i].start in by_line and by_line[entries[i].start].kind in _owners(
             entries[i].label, entries[i].section
         ):
@@ -749,29 +785,43 @@ def _first_row(
     heading and the first row of its table stay together. Not when that ① box is followed by another item's
     heading, or the heading is preceded by a ① box too (the ① may then be either item's). Where the items of
     the region are printed out of order, only inside a run the extraction kept: the items just before and after
-    are numbered one below and one above and show their own ① right after their heading too."""
+    are numbered one below and one above and show their own ① right after their heading too. Items whose ① is
+    already decided (on their heading's line, or restated by the change history) do not compete: neither their
+    ① nor their place in the order is in question."""
     headings = {anchor.line for anchor in anchors}
-    ordered = sorted(anchors, key=lambda a: a.line)
+    decided = {owner[i].line for i in owner if entries[i].label == _first_label(owner[i].kind)}  # by heading line
+    everyone = sorted(anchors, key=lambda a: a.line)
+    ordered = [a for a in everyone if a.line not in decided]
     found: dict[int, int] = {}  # anchor line -> the entry of the ① right after it
     for anchor in ordered:
-        circled = [label for label in ITEM_LABELS.get(anchor.kind, ()) if _circled_rank(label) == 0]
-        if len(circled) != 1:
+        first = _first_label(anchor.kind)
+        if first is None:
             continue
         before, after = neighbours.get(anchor.line, (None, None))
-        firsts = {entries[i].start: i for i in members if entries[i].label == circled[0]}
+        firsts = {entries[i].start: i for i in members if entries[i].label == first and i not in owner}
         if after in firsts and before not in firsts and neighbours.get(after, (None, None))[1] not in headings:
             found[anchor.line] = firsts[after]
+    # items whose ① is decided keep their first row with them as much as those found so
+    kept_together = found | dict.fromkeys(decided, -1)
     for position, anchor in enumerate(ordered):
         entry = found.get(anchor.line)
         if entry is None or entry in owner:
             continue
-        if _in_sequence(ordered, position) or _in_run(ordered, position, found):
+        at = everyone.index(anchor)
+        in_order = _in_sequence(everyone, at) or _in_sequence(ordered, position)
+        if in_order or _in_run(everyone, at, kept_together):
             owner[entry] = anchor
+
+
+def _first_label(kind: str) -> str | None:
+    """The label of an item's first row (①...), when its kind has exactly one."""
+    circled = [label for label in ITEM_LABELS.get(kind, ()) if _circled_rank(label) == 0]
+    return circled[0] if len(circled) == 1 else None
 
 
 def _in_run(ordered: list[Anchor], position: int, found: dict[int, int]) -> bool:
     """Whether the items of this kind just before and after this one are numbered one below and one above it and
-    have their first row right after their heading (``found``) too."""
+    have their first row right after their heading or already decided (``found``, keyed by heading line) too."""
     anchor = ordered[position]
     before = next((a for a in reversed(ordered[:position]) if a.kind == anchor.kind), None)
     after = next((a for a in ordered[position + 1 :] if a.kind == anchor.kind), None)
@@ -840,6 +890,117 @@ def _elimination(entries: list[_Entry], members: list[int], anchors: list[Anchor
             owner[loose[0]] = missing[0]
 
 
+def _restated_recipients(
+    entries: list[_Entry],
+    anchors: list[tuple[Anchor, str, int | None, str | None]],
+    changes: list[Block],
+    orphans: list[tuple[_Line, str, str]],
+) -> list[tuple[Anchor, str, int | None, str | None]]:
+    """The anchors, the flow headings printed without their recipient given the one their current restatement
+    (made on the history's latest date) names, when that text is printed as loose boxes among the item's region
+    exactly as many times as such headings restate it (the recipient cell printed apart from its heading; the
+    texts being the same, which box goes to which heading changes only the lines the block points at)."""
+    current = current_restatements(changes, {e.label for e in entries})
+    needy: dict[tuple[str, int | None, str | None, str], list[int]] = defaultdict(list)
+    for n, (anchor, section, file_no, sub) in enumerate(anchors):
+        head = current.get(f"{anchor.kind}{anchor.no}", (None, {}))[0]
+        same_item = [a for a, *_ in anchors if (a.kind, a.no) == (anchor.kind, anchor.no)]
+        if not anchor.text and anchor.kind in RECIPIENT_KINDS and head is not None and len(same_item) == 1:
+            needy[(section, file_no, sub, head)].append(n)
+    placed_anchors = list(anchors)
+    for (section, file_no, sub, head), headings in needy.items():
+        lines = [e.start for e in entries if (e.section, e.file, e.subsection) == (section, file_no, sub)]
+        lines += [a.line for a, sec, f, s in anchors if (sec, f, s) == (section, file_no, sub)]
+        loose = [
+            (line, value)
+            for line, value, placed in orphans
+            if placed == section and min(lines) <= line.no <= max(lines) and squeeze(value) == head
+        ]
+        if len(loose) != len(headings):
+            continue
+        for n, (line, value) in zip(headings, loose, strict=True):
+            anchor = anchors[n][0]
+            placed_anchors[n] = (replace(anchor, text=value, text_line=line.no), section, file_no, sub)
+    return placed_anchors
+
+
+def _restated_rows(
+    entries: list[_Entry],
+    anchors: list[tuple[Anchor, str, int | None, str | None]],
+    changes: list[Block],
+    orphans: list[tuple[_Line, str, str]],
+) -> dict[int, Anchor]:
+    """entry index -> item, for the rows the change history restates (loaders.normalize.restatements), decided
+    before the layout is read: an item restated whole with what its heading prints beside it (a flow's recipient)
+    must print that same text there, unless the restatement is of the history's latest date (it numbers the items
+    as this version does); a restated row is given when its text is printed, with that label, among the item's
+    region exactly as many times as items restate it so (rows printed alike go one to each), or printed so as
+    loose boxes beside that label printed empty. The history does not say which file an item is in: an item
+    numbered in several files is not decided."""
+    items: dict[str, list[tuple[Anchor, str, int | None, str | None]]] = defaultdict(list)
+    for placed in anchors:
+        if placed[0].no is not None:
+            items[f"{placed[0].kind}{placed[0].no}"].append(placed)
+    claims: dict[tuple[str, int | None, str | None, str, str], list[Anchor]] = defaultdict(list)
+    labels = {e.label for e in entries}
+    current = current_restatements(changes, labels)
+    for item, (head, rows) in restatements(changes, labels).items():
+        if len(items.get(item, [])) != 1:
+            continue
+        anchor, section, file_no, sub = items[item][0]
+        if head is not None and squeeze(anchor.text) != head and not (anchor.text and item in current):
+            # restated beside another recipient, or the heading prints none: not this item's rows, unless restated
+            # on the history's latest date (the item as this version numbers it, whatever recipient it names)
+            continue
+        for label, text in rows.items():
+            if anchor.kind in _owners(label, section):
+                claims[(section, file_no, sub, label, text)].append(anchor)
+    owner: dict[int, Anchor] = {}
+    for (section, file_no, sub, label, text), claimants in claims.items():
+        region = [i for i, e in enumerate(entries) if (e.section, e.file, e.subsection) == (section, file_no, sub)]
+        matching = [
+            i
+            for i in region
+            if entries[i].label == label and entries[i].value and same_text(squeeze(entries[i].value), text)
+        ]
+        if not matching:
+            matching = _values_printed_apart(entries, region, label, text, orphans, len(claimants))
+        if len(matching) == len(claimants):
+            for i, anchor in zip(matching, sorted(claimants, key=lambda a: a.no or 0), strict=True):
+                owner[i] = anchor
+    return owner
+
+
+def _values_printed_apart(
+    entries: list[_Entry], region: list[int], label: str, text: str, orphans: list[tuple[_Line, str, str]], wanted: int
+) -> list[int]:
+    """The restated text of a row printed apart from its label (a prose box no label took, the label printed
+    empty elsewhere in the region): when the region prints that text exactly ``wanted`` times as loose boxes and
+    has as many empty labels of the row, each box becomes the value of the empty label nearest to it (the pairing
+    only sets the lines the block points at; whose row it is, the restatement decides). Returns those entries."""
+    if not region:
+        return []
+    lines = [n for i in region for n in (entries[i].start, entries[i].end)]
+    loose = [
+        (line, value)
+        for line, value, section in orphans
+        if section == entries[region[0]].section
+        and min(lines) <= line.no <= max(lines)
+        and same_text(squeeze(value), text)
+    ]
+    empty = [i for i in region if entries[i].label == label and not entries[i].value]
+    if len(loose) != wanted or len(empty) < wanted:
+        return []
+    chosen: list[int] = []
+    for line, value in loose:
+        nearest = min((i for i in empty if i not in chosen), key=lambda i: abs(entries[i].start - line.no))
+        entry = entries[nearest]
+        entry.value = value
+        entry.start, entry.end = min(entry.start, line.no), max(entry.end, line.no)
+        chosen.append(nearest)
+    return chosen
+
+
 # ----------------------------------------------------------------------------- option fields
 
 
@@ -906,6 +1067,64 @@ def _fill_options(entries: list[_Entry], orphans: list[tuple[_Line, str, str]]) 
             used.add(n)
             entry.value = f"[{compact(text)}]"
             entry.start, entry.end = min(entry.start, line.no), max(entry.end, line.no)
+
+
+# ----------------------------------------------------------------------------- declared counts
+
+
+def _listed(reader: _Reader, entry: _Entry, kind: str) -> int | None:
+    """How many items of ``kind`` the entry's section and file list: N when they are numbered 1..N, else None."""
+    numbers = {
+        anchor.no
+        for anchor, section, file_no, _sub in reader.anchors
+        if anchor.kind == kind and (section, file_no) == (entry.section, entry.file)
+    }
+    return len(numbers) if numbers and numbers == set(range(1, len(numbers) + 1)) else None
+
+
+def _scrambled_counts(reader: _Reader, entry: _Entry) -> list[tuple[int, int]]:
+    """(number, line) of the numbers printed as count fragments around the entry's label ("（ ○35", "29 ） 件"), and
+    of the bare numbers of the boxes next to it when a split "）件" is printed there too."""
+    at = [n for n, box in enumerate(reader.boxes) if any(entry.start <= line.no <= entry.end for line in box)]
+    if not at:
+        return []
+    near = sorted({n for a in at for n in range(max(0, a - NEARBY_BOXES), a + NEARBY_BOXES + 1)})
+    wide = range(max(0, at[0] - COUNT_WINDOW_BOXES), min(len(reader.boxes), at[-1] + COUNT_WINDOW_BOXES + 1))
+    wide_lines = [line for n in wide for line in reader.boxes[n]]
+    counts = [
+        (int(m.group(1)), line.no)
+        for line in wide_lines
+        if (m := COUNT_OPEN_RE.match(line.text) or COUNT_CLOSE_RE.search(line.text))
+    ]
+    if any(SPLIT_CLOSE_RE.match(line.text) for line in wide_lines):
+        near_lines = [line for n in near if n < len(reader.boxes) for line in reader.boxes[n]]
+        counts += [(int(m.group(1)), line.no) for line in near_lines if (m := BARE_NUMBER_RE.match(line.text))]
+    return counts
+
+
+def _bounded_counts(reader: _Reader) -> None:
+    """Declared counts printed apart from their options (the option rows of 委託の有無 and 提供・移転の有無 split
+    over several boxes): a count is read only when the numbers printed as counts around the label are exactly the
+    numbers of items the file lists (委託事項1..N, 提供先1..N, 移転先1..N), each matched to its kind by value.
+    The ticks stay unread: only the counts are added."""
+    for entry in reader.entries:
+        if entry.label == OUTSOURCING_FLAG and entry.value and not re.search(r"\d+\s*[）)]\s*件", entry.value):
+            kinds: tuple[tuple[str, str], ...] = (("委託事項", ""),)
+        elif entry.label == FLOWS_FLAG and not entry.value:
+            kinds = FLOW_COUNT_OPTIONS
+        else:
+            continue
+        listed = [(_listed(reader, entry, kind), option) for kind, option in kinds]
+        numbers = [n for n, _option in listed]
+        if None in numbers or len(set(numbers)) != len(numbers):
+            continue  # a kind not listed 1..N, or two kinds listing as many items: which count is whose is unknown
+        printed = _scrambled_counts(reader, entry)
+        if sorted(n for n, _line in printed) != sorted(n for n in numbers if n is not None):
+            continue
+        counts = " ".join(f"{option} （{n}） 件".strip() for n, option in listed)
+        entry.value = f"{entry.value} {counts}".strip()
+        entry.start = min(entry.start, *(line for _n, line in printed))
+        entry.end = max(entry.end, *(line for _n, line in printed))
 
 
 # ----------------------------------------------------------------------------- assembling
@@ -983,12 +1202,22 @@ def segment(source: SourceDocument) -> SegmentedDocument:
     reader.read()
     reader.entries, reader.anchors = _place_untyped(reader.entries, reader.anchors, reader.typed_anchors)
     _fill_options(reader.entries, reader.orphans)
-    owner = _attribute(reader.entries, reader.anchors, _neighbours(reader.boxes))
+    _bounded_counts(reader)
+    label = reader.change_label or _toc_change_label(reader.boxes, reader.toc)
+    changes: list[Block] = []
+    if label:
+        boxes = [[(line.no, line.text) for line in box] for box in reader.change_boxes if box]
+        changes = change_rows(boxes, label, _join_lines)
+    reader.anchors = _restated_recipients(reader.entries, reader.anchors, changes, reader.orphans)
+    restated = _restated_rows(reader.entries, reader.anchors, changes, reader.orphans)
+    owner = _attribute(reader.entries, reader.anchors, _neighbours(reader.boxes), restated)
     blocks = _cover_blocks(reader.boxes, reader.toc)
     for anchor, section, file_no, sub in reader.anchors:
         if anchor.text:
             entry = _Entry("", anchor.text, anchor.line, anchor.line, section, file_no, sub)
-            blocks.append(Block(_headings(entry, anchor), "", anchor.text, Span(anchor.line, anchor.line)))
+            other = anchor.text_line or anchor.line
+            span = Span(min(anchor.line, other), max(anchor.line, other))
+            blocks.append(Block(_headings(entry, anchor), "", anchor.text, span))
     for index, entry in enumerate(reader.entries):
         if entry.value:
             blocks.append(
@@ -998,10 +1227,7 @@ def segment(source: SourceDocument) -> SegmentedDocument:
         blocks.append(Block(_headings(entry, None), "", entry.value, Span(entry.start, entry.end)))
     annex_blocks, annex_warnings = annex_tables(source.lines)
     blocks.extend(annex_blocks)
-    label = reader.change_label or _toc_change_label(reader.boxes, reader.toc)
-    if label:
-        boxes = [[(line.no, line.text) for line in box] for box in reader.change_boxes if box]
-        blocks.extend(change_rows(boxes, label, _join_lines))
+    blocks.extend(changes)
     warnings = [*annex_warnings, *_unowned_rows(reader.entries, reader.anchors, owner)]
     starts = _table_starts(blocks)
     blocks.sort(key=lambda b: (starts[b.headings], 0, 0) if b.label == "header" else (b.span.start, 1, b.span.end))

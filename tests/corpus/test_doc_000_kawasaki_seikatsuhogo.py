@@ -63,17 +63,18 @@ def test_layout_and_cover(doc: SegmentedDocument) -> None:
     assert set(cover) == {"評価書名", "個人のプライバシー等の権利利益の保護の宣言"}
 
 
-def test_systems_are_named_but_not_numbered(doc: SegmentedDocument) -> None:
-    names = [b for b in doc.blocks if b.label == "①システムの名称"]
-    assert {b.value for b in names} == {
-        "福祉総合情報システム（生活保護システム）",
-        "システム連携基盤",
-        "中間サーバー",
-        "生活保護等版レセプト管理クラウド",
-        "医療保険者等向け中間サーバー等",
+def test_systems_are_numbered_where_the_change_history_restates_them(doc: SegmentedDocument) -> None:
+    names = {b.headings[-1]: b.value for b in doc.blocks if b.label == "①システムの名称"}
+    # the items come out as システム1, 2, 4, 3, 5 with their rows interleaved. The change history restates
+    # システム4 and 5 with their names (【①システムの名称】...); 2 and 3 then read in order among the items left,
+    # each with its name in the box right after its heading; システム1 takes the one name left
+    assert names == {
+        "システム1": "福祉総合情報システム（生活保護システム）",
+        "システム2": "システム連携基盤",
+        "システム3": "中間サーバー",
+        "システム4": "生活保護等版レセプト管理クラウド",
+        "システム5": "医療保険者等向け中間サーバー等",
     }
-    # the items come out as システム1, 2, 4, 3, 5 with their rows interleaved: no name is given a number
-    assert all(b.headings == ("Ⅰ", "2") for b in names)
     assert not [b for b in doc.blocks if b.label == "③他のシステムとの接続"]  # ticks scattered over the page
 
 
@@ -103,7 +104,8 @@ def test_file_basics(doc: SegmentedDocument) -> None:
 
 
 def test_outsourcing_read_but_not_given_to_items(doc: SegmentedDocument) -> None:
-    assert _value(doc, "委託の有無", "Ⅱ", "ファイル1", "4") == "[委託する]"
+    # the count is printed apart from its brackets: read because it is the number of 委託事項 listed
+    assert _value(doc, "委託の有無", "Ⅱ", "ファイル1", "4") == "[委託する] （4） 件"
     contractors = [b for b in doc.blocks if b.label == "③委託先名"]
     assert sorted(b.value for b in contractors) == sorted(
         ["社会保険診療報酬支払基金", "富士通Japan 株式会社", "富士通Japan 株式会社"]
@@ -122,11 +124,18 @@ def test_recipients_including_the_continuation_sheet(doc: SegmentedDocument) -> 
     assert provision[18] == "独立行政法人日本学生支援機構"
     assert provision[22] == "文部科学大臣、都道府県知事又は都道府県教育委員会"
     assert provision[35] == "都道府県知事又は都道府県教育委員会"
-    assert sorted(provision) == [n for n in range(1, 36) if n != 3]  # 提供先3's recipient is printed apart
+    # 提供先3's recipient is printed apart, in a loose box: read because the change history's latest restatement of
+    # 提供先3 names it and no other heading without a recipient restates that text
+    assert provision[3] == "都道府県知事"
+    assert sorted(provision) == list(range(1, 36))
     transfer = _items(doc, "移転先")
     assert transfer[1] == "こども未来局児童家庭支援・虐待対策室"
     assert transfer[29] == "健康福祉局医療保険部医療保険課"
-    assert sorted(transfer) == [n for n in range(1, 30) if n not in (3, 9, 17)]
+    # 移転先17's recipient is printed under its heading, in the same box, wrapped over two lines
+    assert transfer[17] == (
+        "健康福祉局障害保健福祉部障害福祉課、健康福祉局医療保険部国民年金・福祉医療課、こども未来局児童家庭支援・虐待対策室"
+    )
+    assert sorted(transfer) == [n for n in range(1, 30) if n not in (3, 9)]  # 3's and 9's are printed apart
 
 
 def test_legal_bases_are_not_guessed(doc: SegmentedDocument) -> None:
@@ -134,12 +143,20 @@ def test_legal_bases_are_not_guessed(doc: SegmentedDocument) -> None:
     texts = {compact(b.value) for b in bases}
     assert "番号法第１９条第８号に基づく主務省令第２条の表１８の項" in texts
     assert "番号法第１９条第８号に基づく主務省令第２条の表２０の項" in texts
-    # items printed out of order (提供先1-15, 移転先1-20): no basis is given to an item there (表１８ sits under
-    # 提供先4 but is 提供先3's); the continuation sheets (提供先16-35, 移転先22-29) read in runs, each heading with
-    # its ① in the next box: those are the items'
+    # items printed out of order (提供先1-15, 移転先1-20): a basis is given to an item there only where the change
+    # history restates it: 表２０ for 提供先4, printed after 提供先3's heading; 表１８, under 提供先4's heading, for
+    # 提供先3 (whose restated recipient is the loose 「都道府県知事」 box); 表１４ for 提供先2, restated on the
+    # history's latest date (beside another recipient than the body prints: the item number is this version's)
     owned = {b.headings[-1]: compact(b.value) for b in bases if b.headings != FLOWS}
-    assert not {"提供先3", "提供先4"} & set(owned)
-    assert set(owned) == {f"提供先{n}" for n in range(16, 36)} | {f"移転先{n}" for n in range(22, 30)}
+    assert owned["提供先3"].endswith("表１８の項") and owned["提供先4"].endswith("表２０の項")
+    assert owned["提供先2"].endswith("表１４の項")
+    # 提供先5, 6 and 12 print their ① empty and its text apart, in a loose box: restated, the text is theirs
+    assert owned["提供先5"].endswith("表４０の項") and owned["提供先12"].endswith("表８６の項")
+    # 移転先17, the one transfer left without its ①, takes the one ① left (elimination)
+    assert "別表第２の２７の項" in owned["移転先17"]
+    # the continuation sheets (提供先16-35, 移転先22-29) read in runs, each heading with its ① in the next box
+    assert [b for b in bases if b.headings == FLOWS] == []
+    assert set(owned) == {f"提供先{n}" for n in range(1, 36)} | {f"移転先{n}" for n in range(1, 30)}
     assert owned["提供先16"].endswith("表１２５の項")
     assert owned["提供先27"].endswith("表６９の項")
     assert owned["移転先22"].endswith("別表第２の１２の項）")
@@ -201,7 +218,8 @@ def test_record_end_to_end(record: AssessmentRecord) -> None:
     assert bases[("provision", 4)] == "番号法第１９条第８号に基づく主務省令第２条の表２０の項"
     assert bases[("provision", 17)] == "番号法第１９条第８号に基づく主務省令第２条の表１３２の項"
     assert bases[("provision", 21)] == "番号法第１９条第８号に基づく主務省令第２条の表１５８の項"
-    assert ("provision", 3) not in bases  # its recipient is printed apart from its heading: not cross-checked
+    # its recipient is printed apart from its heading; the change history restates both
+    assert bases[("provision", 3)] == "番号法第１９条第８号に基づく主務省令第２条の表１８の項"
     assert record.warnings  # what could not be read is reported
 
 

@@ -10,6 +10,7 @@ from loaders.citations import (
     AFFAIRS_ORDER,
     APPENDIX2_ORDER,
     BANGO_ACT,
+    CARD_ORDER,
     PROVISION_ORDER,
     annex_reference,
     order_table_item,
@@ -337,3 +338,46 @@ def test_every_flow_basis_of_001_parses() -> None:
                 citation.provisions[1].table_item
                 == basis.removeprefix("番号法第19条第8号に基づく主務省令第2条の表の").split("の項")[0]
             )
+
+
+SOCIAL_LIFE_ACT = "障害者の日常生活及び社会生活を総合的に支援するための法律"
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "article"),
+    [
+        ("二　子ども・子育て支援法第二十条第一項の教育・保育給付認定", "子ども・子育て支援法", "20"),  # 003
+        ("障害者の日常生活及び社会生活を総合的に支援するための法律第５条", SOCIAL_LIFE_ACT, "5"),
+        ("難病の患者に対する医療等に関する法律第７条", "難病の患者に対する医療等に関する法律", "7"),
+        ("第７条及び子ども・子育て支援法第８条", "子ども・子育て支援法", "8"),
+        ("事務であって子ども・子育て支援法第９条", "子ども・子育て支援法", "9"),
+    ],
+)
+def test_law_names_written_partly_in_kana(text: str, law: str, article: str) -> None:
+    assert (law, article) in [(row[0], row[1]) for row in rows(text)]
+
+
+def test_kana_that_end_another_phrase_are_not_part_of_the_law_name() -> None:
+    assert rows("番号法第９条に基づき児童福祉法第５条") == [
+        (BANGO, "9", None, None, None, None),
+        ("児童福祉法", "5", None, None, None, None),
+    ]
+    assert rows("番号法第19条第8号に基づき主務省令第2条の表の144の項")[-1:] == table_items("144")
+    assert rows("生活保護法による保護の実施に関する事務であって主務省令で定めるもの") == []
+
+
+def test_the_card_order_by_its_definition_and_its_titles_is_one_law() -> None:
+    card = CARD_ORDER.key
+    assert rows("個人番号カード命令第２３条の２") == [(card, "23の2", None, None, None, None)]
+    assert rows("印刷及び送付に係る事務を個人番号カード命令第23条の2") == [(card, "23の2", None, None, None, None)]
+    current = (
+        "行政手続における特定の個人を識別するための番号の利用等に関する法律に規定する個人番号、個人番号カード、特"
+        "定個人情報の提供等に関する命令（平成２６年１１月２０日総務省令第８５号。以下「個人番号カード命令」と\n"
+        "いう。））第２３条の２（個人番号通知書及び個人番号カードに関し機構が処理する事務）"
+    )
+    assert rows(current) == [(card, "23の2", None, None, None, None)]
+    before_2024 = (
+        "行政手続における特定の個人を識別するための番号の利用等に関する法律の規定による通知カード及び個人番号カード"
+        "並びに情報提供ネットワークシステムによる特定個人情報の提供等に関する命令第３５条"
+    )
+    assert rows(before_2024) == [(card, "35", None, None, None, None)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.citations import BANGO_ACT, PROVISION_ORDER, parse_citation, parse_citations
+from loaders.citations import BANGO_ACT, CARD_ORDER, PROVISION_ORDER, parse_citation, parse_citations
 from loaders.model import Location, Span
 from loaders.normalize.numbers import normalise_item_number
 from loaders.normalize.text import fold_width, strip_tags
@@ -79,3 +79,17 @@ def test_kawasaki_transfer_bases_use_the_ordinance() -> None:
         refs = parse_citation(basis, HERE, municipality="川崎市").provisions
         assert refs and all(ref.law.key == "ordinance-川崎市-bango-riyo" for ref in refs), basis
         assert {ref.article for ref in refs if ref.table is None} == {"3"}
+
+
+def test_the_card_order_and_kana_law_names_of_003_are_read_as_written() -> None:
+    """003 defines 「個人番号カード命令」 and cites it and 「子ども・子育て支援法第…条」 (a name partly in kana)."""
+    card = kana = 0
+    for line in corpus_lines("003"):
+        laws = {ref.law.key for ref in parse_citation(line, HERE, municipality="高崎市").provisions}
+        if "個人番号カード命令第" in fold_width(line):
+            assert CARD_ORDER.key in laws, line
+            card += 1
+        if "子ども・子育て支援法第" in fold_width(line):
+            assert "子ども・子育て支援法" in laws and "支援法" not in laws, line
+            kana += 1
+    assert card >= 5 and kana >= 10

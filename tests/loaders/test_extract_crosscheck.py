@@ -96,3 +96,29 @@ def test_rows_printed_alike_go_one_to_each_item_restating_them() -> None:
     ]
     # three items restating a text printed twice: which item's row is missing cannot be told
     assert {b.headings[-1] for b in attribute_from_changes(_doc(*body, *changes)).blocks if b.value == same} == {"5"}
+
+
+def test_a_slip_in_a_non_digit_character_still_matches_but_a_different_number_does_not() -> None:
+    # the change history of 000 restates 「主務省令第２上の表５３の項」 for the body's 「第２条の表５３の項」
+    doc = _doc(
+        *BODY,
+        _change("提供先３", "都道府県知事 ①法令上の根拠 主務省令第２上の表１８の項", "令和7年7月31日", 21),
+        _change("提供先４", "都道府県知事又は市町村長 ①法令上の根拠 主務省令第２条の表２１の項", "令和7年7月31日", 22),
+    )
+    assert _owners(attribute_from_changes(doc)) == {
+        "主務省令第２条の表１８の項": "提供先3",
+        "主務省令第２条の表２０の項": "5",  # restated as item 21: another row
+    }
+
+
+def test_an_item_and_label_row_restating_the_recipient_too_is_checked_against_the_body() -> None:
+    restated = "都道府県知事 ①法令上の根拠 主務省令第２条の表１８の項"
+    doc = _doc(
+        *BODY,
+        _change("提供先３　①法令上の根拠", restated, "令和2年3月31日", 21),
+        _change("提供先４　①法令上の根拠", "市町村長 ①法令上の根拠 主務省令第２条の表２０の項", "令和2年3月31日", 22),
+    )
+    assert _owners(attribute_from_changes(doc)) == {
+        "主務省令第２条の表１８の項": "提供先3",
+        "主務省令第２条の表２０の項": "5",  # 提供先4's recipient differs from the body's
+    }

@@ -123,3 +123,38 @@ def test_risk_rating_and_changes(record: AssessmentRecord) -> None:
     assert risk.measures == "リスクに対する措置の内容: 窓口で確認する。"
     (change,) = record.changes
     assert change.date == date(2025, 6, 6) and change.timing == "事後" and change.new == "(新規)"
+
+
+def _two_file_record(*annex: tuple[str, str, str]) -> AssessmentRecord:
+    rows = [
+        ("表紙", "評価書名", "住民基本台帳に関する事務 全項目評価書"),
+        ("Ⅱ/ファイル1/1", "", "（１）住民基本台帳ファイル"),
+        ("Ⅱ/ファイル2/1", "", "（２）本人確認情報ファイル"),
+        ("別添2", "title", "特定個人情報ファイル記録項目"),
+        *annex,
+    ]
+    blocks = tuple(
+        Block(tuple(path.split("/")), label, value, Span(n, n)) for n, (path, label, value) in enumerate(rows, 1)
+    )
+    return extract(SegmentedDocument(SourceDocument("t.txt", "0" * 64, "utf-8", ""), "cells", "full", blocks))
+
+
+def test_record_items_of_several_files_go_to_the_file_their_caption_names() -> None:
+    record = _two_file_record(
+        ("別添2", "", "（１）住民基本台帳ファイル"),
+        ("別添2", "header", "No\t項目名\tNo\t項目名"),
+        ("別添2", "row", "1\t氏名\t2\t住所"),
+        ("別添2", "", "本人確認情報ファイル"),  # the file's name alone
+        ("別添2", "row", "1\t住民票コード\t2\t個人番号"),
+    )
+    assert [[item.name for item in file.record_items] for file in record.files] == [
+        ["氏名", "住所"],
+        ["住民票コード", "個人番号"],
+    ]
+    assert not any("record items not assigned" in w.message for w in record.warnings)
+
+
+def test_record_items_of_several_files_without_captions_are_not_guessed() -> None:
+    record = _two_file_record(("別添2", "row", "1\t氏名\t2\t住所"), ("別添2", "", "（３）住民基本台帳ファイル"))
+    assert [file.record_items for file in record.files] == [(), ()]  # (3) is no file's number: not a caption
+    assert any("record items not assigned" in w.message for w in record.warnings)

@@ -219,3 +219,15 @@ def test_a_document_the_store_refuses_writes_neither_graph(monkeypatch: pytest.M
     assert not doc.ok and doc.failed_stage == "store"
     assert quad_count(store) == before
     assert assessment_graphs(store) == [loaded.graph]
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:3])
+def test_the_load_report_names_a_publication_date_the_document_does_not_state(path: Path, corpus_load) -> None:
+    """000, 001 and 003 print no 公表日 (001 and 003 print the label empty, 000 no cover fields): the date stays
+    absent and the report says so; 002 states it."""
+    _store, reports = corpus_load
+    doc = reports[path.name]
+    named = any("公表日" in warning.message for warning in doc.warnings)
+    published = extract(segment(read_document(path))).cover.published
+    assert named == (published is None)
+    assert (published is None) == (path.name[:3] in ("000", "001", "003"))

@@ -350,3 +350,99 @@ def test_change_history_rows_whose_cells_follow_each_other() -> None:
         ],
         ["", "Ⅱ 特定個人情報ファイルの概要（２．基本情報）", "旧", "新", "事前", ""],  # dates printed together
     ]  # the last row has one text cell: which of old and new it is cannot be told
+
+
+FLOWS_HEAD = FILE_HEAD + " ５．特定個人情報の提供・移転（委託に伴うものを除く。）\n\n"
+
+
+def _listed_items(kind: str, count: int) -> str:
+    return "".join(f" {kind}{n} 市町村長\n\n" for n in range(1, count + 1))
+
+
+def test_scrambled_flow_counts_are_read_when_they_are_the_numbers_of_items_listed() -> None:
+    # 000's layout: the count of one option printed beside the other's text, the other's in a loose bracket
+    scrambled = "] 提供を行っている 3 ） 件\n\n ②提供先における用途 事務\n\n 提供・移転の有無\n\n（ ○2\n\n"
+    doc = _segment(FLOWS_HEAD + scrambled + _listed_items("提供先", 2) + _listed_items("移転先", 3))
+    assert _only(doc, "提供・移転の有無").value == "提供を行っている （2） 件 移転を行っている （3） 件"
+
+
+def test_scrambled_flow_counts_that_do_not_bound_the_items_listed_are_not_read() -> None:
+    scrambled = "] 提供を行っている 3 ） 件\n\n 提供・移転の有無\n\n（ ○4\n\n"
+    doc = _segment(FLOWS_HEAD + scrambled + _listed_items("提供先", 2) + _listed_items("移転先", 3))
+    assert _find(doc, "提供・移転の有無") == []
+
+
+def test_a_bare_outsourcing_count_beside_a_split_bracket_is_read_when_it_bounds_the_items() -> None:
+    def text(count: int) -> str:
+        outsourcing = " ４．特定個人情報ファイルの取扱いの委託\n\n （\n\n ）　件\n\n 委託の有無 [ 委託する ]\n\n"
+        return FILE_HEAD + outsourcing + f"{count}\n\n" + _listed_items("委託事項", 2)
+
+    assert _only(_segment(text(2)), "委託の有無").value == "[委託する] （2） 件"
+    assert _only(_segment(text(3)), "委託の有無").value == "[委託する]"
+
+
+def test_a_recipient_printed_below_its_heading_in_the_same_box_is_the_items() -> None:
+    text = FLOWS_HEAD + (
+        " 移転先1 財政局税務部市民税管理課\n\n"
+        " 移転先2\n健康福祉局障害保健福祉部障害福祉課、こども未来局児童\n家庭支援・虐待対策室\n\n"
+        " ①法令上の根拠 条例第３条第２項\n\n 移転先3\n\n ①法令上の根拠 条例第３条第３項\n"
+    )
+    recipients = {
+        b.headings[-1]: (b.value, b.span) for b in _segment(text).blocks if b.label == "" and b.headings[-1:] != ("5",)
+    }
+    assert recipients["移転先2"][0] == "健康福祉局障害保健福祉部障害福祉課、こども未来局児童家庭支援・虐待対策室"
+    assert recipients["移転先2"][1].end - recipients["移転先2"][1].start == 2  # the heading and the two lines
+    assert "移転先3" not in recipients  # a heading alone in its box prints no recipient
+
+
+def _change(day: str, item: str, new: str) -> str:
+    return f"{day}\n\nⅡ　特定個人情報ファイルの概\n要（５．{item}）\n\n旧\n\n{new}\n\n事後\n説明\n\n"
+
+
+RESTATED_BODY = FLOWS_HEAD + (
+    " 提供先3\n\n ②提供先における用途 事務C\n\n都道府県知事\n\n 提供先2 市町村長\n\n"
+    " ①法令上の根拠 主務省令第２条の表３の項\n\n ①法令上の根拠\n\n ③提供する情報 情報B\n\n主務省令第２条の表２の項\n\n"
+    " 提供先1 都道府県知事\n\n ⑦時期・頻度 随時\n\n ①法令上の根拠 主務省令第２条の表１の項\n\n"
+)
+HISTORY_HEAD = (
+    "Ⅲ　リスク対策\n\n（別添２）変更箇所\n\n変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明\n\n"
+)
+
+
+def _flow_rows(text: str) -> dict[tuple[str, str], tuple[str, int, int]]:
+    return {
+        (b.headings[-1], b.label): (b.value, b.span.start, b.span.end)
+        for b in _segment(text).blocks
+        if b.headings[:3] == ("Ⅱ", "ファイル1", "5") and len(b.headings) == 4
+    }
+
+
+def test_rows_and_recipients_the_change_history_restates_are_the_items() -> None:
+    history = HISTORY_HEAD + (
+        _change("令和7年7月31日", "提供先３", "都道府県知事 ①法令上の根拠 主務省令第２条の表３の項")
+        # the latest date: restated beside another recipient, and with a slip 「第２上の表」, still 提供先2's row
+        + _change("令和7年7月31日", "提供先２", "都道府県知事 ①法令上の根拠 主務省令第２上の表２の項")
+        + _change("令和2年3月31日", "提供先１", "市町村長 ①法令上の根拠 主務省令第２条の表１の項")
+    )
+    rows = _flow_rows(RESTATED_BODY + history)
+    # 提供先3's heading prints no recipient: the loose 「都道府県知事」 box its restatement names is its
+    assert rows[("提供先3", "")] == ("都道府県知事", 8, 12)
+    assert rows[("提供先3", "①法令上の根拠")][0] == "主務省令第２条の表３の項"
+    # 提供先2's ① is printed empty, its text in a loose box: the restated text decides, the block spans both
+    assert rows[("提供先2", "①法令上の根拠")] == ("主務省令第２条の表２の項", 18, 22)
+    # 提供先1's restatement (an older date, another recipient) decides nothing: the one ① left is its
+    assert rows[("提供先1", "①法令上の根拠")][0] == "主務省令第２条の表１の項"
+
+
+def test_without_a_current_restatement_the_loose_boxes_stay_unread() -> None:
+    history = HISTORY_HEAD + (
+        _change("令和2年3月31日", "提供先３", "都道府県知事 ①法令上の根拠 主務省令第２条の表３の項")
+        + _change("令和7年7月31日", "提供先４", "市町村長 ①法令上の根拠 主務省令第２条の表４の項")
+        # a 項目 naming 提供先2 whose text names 提供先5: which item it is cannot be told
+        + _change("令和7年7月31日", "提供先２", "提供先５ 市町村長 ①法令上の根拠 主務省令第２条の表２の項")
+    )
+    rows = _flow_rows(RESTATED_BODY + history)
+    assert ("提供先3", "") not in rows
+    assert ("提供先2", "①法令上の根拠") not in rows or rows[("提供先2", "①法令上の根拠")][
+        0
+    ] != "主務省令第２条の表２の項"
