@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors, examples
 from api.reader import GraphReader
+from api.responses import JSONResponse
 from api.routers import (
     assessments,
     flows,
@@ -40,12 +42,22 @@ or any read-only SPARQL (`/sparql`). JSON by default; `Accept: text/csv` (or `fo
 `text/turtle` / `application/ld+json` for an assessment's graph. Every error is JSON with a message."""
 
 
+@asynccontextmanager
+async def _index_in_background(app: FastAPI) -> AsyncIterator[None]:
+    """Start indexing the graph as the server starts (so the first request does not wait), stop at shutdown."""
+    app.state.reader.keeper.start()
+    yield
+    app.state.reader.keeper.stop()
+
+
 def create_app(
     settings: Settings | None = None, *, store: GraphStore | None = None, loader: DocumentLoader | None = None
 ) -> FastAPI:
     """Build the API over the store the settings point at (or ``store``); ``loader`` enables uploads."""
     settings = settings or Settings()
     app = FastAPI(
+        lifespan=_index_in_background,
+        default_response_class=JSONResponse,
         title="pia-kg API",
         summary="Legal bases and data flows of My Number privacy impact assessments (特定個人情報保護評価書)",
         description=DESCRIPTION,
@@ -55,7 +67,12 @@ def create_app(
     app.state.store = store if store is not None else open_store(settings, read_only=False)
     app.state.loader = loader
     app.state.reader = GraphReader(
-        app.state.store, catalogue(settings.queries_dir), IriMinter(settings.base_iri), settings.query_timeout_s
+        app.state.store,
+        catalogue(settings.queries_dir),
+        IriMinter(settings.base_iri),
+        settings.query_timeout_s,
+        refresh_s=settings.index_refresh_s,
+        snapshots=settings.index_snapshots if store is None else None,  # a store handed in is the caller's
     )
     errors.install(app)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.index import IndexNotReadyError
+from api.responses import JSONResponse
 from pia_kg.queries import ParameterError, UnknownQueryError
 from pia_kg.store.remote import RemoteStoreError
 
@@ -82,6 +83,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RemoteStoreError)
     def _remote(_request: Request, error: RemoteStoreError) -> JSONResponse:
         return _json(502, f"The SPARQL server behind this API failed: {error}")
+
+    @app.exception_handler(IndexNotReadyError)
+    def _indexing(_request: Request, error: IndexNotReadyError) -> JSONResponse:
+        return _json(503, f"Not ready: {error}.", {"Retry-After": "10"})
 
     @app.exception_handler(TimeoutError)
     def _timeout(_request: Request, error: TimeoutError) -> JSONResponse:

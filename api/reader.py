@@ -1,35 +1,31 @@
-"""Reads the graph through the named queries and shapes the answers the API returns.
+"""Reads the graph and shapes the answers the API returns.
 
-Every query the API runs is a file in ``queries/`` bound through the catalogue (no SPARQL is written
-here), so what the API answers is what a researcher gets by running the same named query.
+Lists, filters and aggregates come from the in-memory index (``api/index.py``, built with the queries in
+``queries/index/``); one assessment's details come from the named queries in ``queries/`` bound through the
+catalogue. No SPARQL is written here, so what the API answers is what a researcher gets from the same query.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from api.ids import short_id
+from api.index import AssessmentEntry, Basis, FlowEntry, GraphIndex, IndexKeeper
 from pia_kg.iri import IriMinter
 from pia_kg.queries import Catalogue
 from pia_kg.store import GraphStore, QueryResult
 from pia_kg.store.port import Row
 
 KIND_ORDER = {"provision": 0, "transfer": 1, "outsourcing": 2}
-# provisions.rq field -> legal-basis object key, in the order the API shows them
-PROVISION_FIELDS = {
-    "label": "label",
-    "law_label": "law",
-    "law": "law_iri",
-    "article": "article",
-    "paragraph": "paragraph",
-    "item": "item",
-    "table": "table",
-    "table_item": "table_item",
-}
+# legal-basis object keys taken from the provision's own fields, in the order the API shows them
+PROVISION_FIELDS = ("label", "article", "paragraph", "item", "table", "table_item")
+ORGANIZATION_TYPES = ("NationalBody", "Department", "Contractor", "LocalGovernment", "AssessingBody", "RecipientBody")
 Params = Mapping[str, str | Sequence[str] | None]
 
 
@@ -65,12 +61,22 @@ class FlowFilters:
 class GraphReader:
     """The API's view of the graph."""
 
-    def __init__(self, store: GraphStore, catalogue: Catalogue, minter: IriMinter, timeout_s: float) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        catalogue: Catalogue,
+        minter: IriMinter,
+        timeout_s: float,
+        *,
+        refresh_s: float = 10,
+        snapshots: Path | None = None,
+    ) -> None:
         self.store = store
         self.catalogue = catalogue
         self.minter = minter
         self.timeout_s = timeout_s
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pia-kg-query")
+        self.keeper = IndexKeeper(store, self._build_index, refresh_s=refresh_s, wait_s=timeout_s, snapshots=snapshots)
 
     # ------------------------------------------------------------------ running queries
     def within_timeout(self, work, *args):
@@ -85,6 +91,20 @@ class GraphReader:
     def run(self, name: str, params: Params | None = None) -> QueryResult:
         """Run a named query with its parameters bound (``ParameterError`` on a bad value)."""
         return self.within_timeout(self.store.select, self.catalogue[name].bind(params or {}))
+
+    def run_on_assessment(self, name: str, assessment_id: str) -> QueryResult:
+        """Run a named query about one assessment over its own graph plus the shared reference and ontology graphs
+        (the same answer as over the whole store, without touching the other documents)."""
+        graphs = [self.minter.graph(assessment_id), self.minter.reference_graph, self.minter.ontology_graph]
+        query = self.catalogue[name].bind({"assessment": self.assessment_iri(assessment_id)})
+        return self.within_timeout(lambda: self.store.select(query, default_graphs=graphs))
+
+    def _build_index(self) -> GraphIndex:
+        return GraphIndex(self.store, self.store.select(self.catalogue["concepts"].bind({})))
+
+    @property
+    def index(self) -> GraphIndex:
+        return self.keeper.get()
 
     def short(self, iri: str | None) -> str | None:
         return short_id(self.minter.base, iri)
@@ -102,48 +122,48 @@ class GraphReader:
             return None
         return {"iri": iri, "id": self.short(iri), "label": label}
 
-    def concepts(self) -> dict[str, tuple[str | None, str | None]]:
-        """Code-list concept IRI -> (Japanese label, English label)."""
-        return {value(r, "concept"): (value(r, "label_ja"), value(r, "label_en")) for r in self.run("concepts").rows}
+    def label(self, iri: str | None) -> str | None:
+        """The label of an organisation, law or provision known to the index."""
+        index = self.index
+        node = index.organizations.get(iri) or index.provisions.get(iri) if iri else None
+        return node.get("label") if node else None
 
     # ------------------------------------------------------------------ assessments
+    def _assessment(self, entry: AssessmentEntry) -> dict[str, Any]:
+        concepts = self.index.concepts
+        return {
+            "id": self.assessment_id(entry.iri),
+            "iri": entry.iri,
+            "kind": code(entry.kind),
+            "number": entry.number,
+            "title": entry.title,
+            "agency": entry.agency,
+            "municipality": entry.municipality,
+            "prefecture": entry.prefecture,
+            "published": entry.published,
+            "form_version": entry.form_version,
+            "affair": {
+                "iri": entry.affair_node,
+                "label": entry.affair_label,
+                "categories": [
+                    {"iri": c, "label": concepts.get(c, (None, None))[0], "label_en": concepts.get(c, (None, None))[1]}
+                    for c in entry.categories
+                ],
+            },
+            "source": {"document": entry.document, "sha256": entry.sha256},
+        }
+
     def assessments(self, **filters: str | None) -> list[dict[str, Any]]:
         """One object per assessment version (filters: assessment IRI, affair, municipality)."""
-        found: dict[str, dict[str, Any]] = {}
-        for row in self.run("assessments", filters).rows:
-            iri = value(row, "assessment")
-            item = found.get(iri)
-            if item is None:
-                item = found[iri] = {
-                    "id": self.assessment_id(iri),
-                    "iri": iri,
-                    "kind": code(value(row, "kind")),
-                    "number": value(row, "number"),
-                    "title": value(row, "title"),
-                    "agency": value(row, "agency"),
-                    "municipality": value(row, "municipality_label"),
-                    "prefecture": value(row, "prefecture"),
-                    "published": value(row, "published"),
-                    "form_version": value(row, "form_version"),
-                    "affair": {"iri": value(row, "affair_node"), "label": value(row, "affair_label"), "categories": []},
-                    "source": {"document": value(row, "document"), "sha256": value(row, "sha256")},
-                }
-            category = value(row, "category")
-            if category and category not in [c["iri"] for c in item["affair"]["categories"]]:
-                item["affair"]["categories"].append(
-                    {"iri": category, "label": value(row, "category_ja"), "label_en": value(row, "category_en")}
-                )
-        return list(found.values())
+        return [self._assessment(a) for a in self.index.assessments_where(**filters)]
 
     def assessment(self, assessment_id: str) -> dict[str, Any] | None:
         """An assessment with its systems, files, legal bases and number of changes; None when unknown."""
-        iri = self.assessment_iri(assessment_id)
-        found = self.assessments(assessment=iri)
-        if not found:
+        entry = self.index.assessments.get(self.assessment_iri(assessment_id))
+        if entry is None:
             return None
-        item = found[0]
-        params = {"assessment": iri}
-        item["systems"] = self._systems_of(self.run("assessment-systems", params).rows)
+        item = self._assessment(entry)
+        item["systems"] = self._systems_of(self.run_on_assessment("assessment-systems", assessment_id).rows)
         item["files"] = [
             {
                 "no": value(r, "no"),
@@ -152,13 +172,11 @@ class GraphReader:
                 "declared": {k: value(r, f"declared_{k}") for k in KIND_ORDER},
                 "listed": {k: value(r, f"listed_{k}") for k in KIND_ORDER},
             }
-            for r in self.run("assessment-files", params).rows
+            for r in self.run_on_assessment("assessment-files", assessment_id).rows
         ]
-        bases = self.run("assessment-legal-bases", params).rows
-        details = self.provision_details(value(r, "provision") for r in bases if value(r, "provision"))
-        for basis, key in (("number-use", "number_use_legal_bases"), ("network", "network_legal_bases")):
-            item[key] = self._legal_bases((r for r in bases if value(r, "basis") == basis), details)
-        item["changes"] = len(self.run("assessment-changes", params).rows)
+        for role, key in (("number-use", "number_use_legal_bases"), ("network", "network_legal_bases")):
+            item[key] = self.legal_basis_objects(b for b in entry.bases if b.role == role)
+        item["changes"] = entry.changes
         return item
 
     def _systems_of(self, rows: Iterable[Row]) -> list[dict[str, Any]]:
@@ -183,126 +201,130 @@ class GraphReader:
                 listing["connections"].append(self.ref(target, value(row, "connects_to_label")))
         return list(listings.values())
 
-    def provision_details(self, provisions: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Law, label, article, paragraph, item, table and table item of each provision (one query)."""
-        wanted = sorted(set(provisions))
-        details: dict[str, dict[str, Any]] = {p: dict.fromkeys(PROVISION_FIELDS.values()) for p in wanted}
-        if not wanted:
-            return details
-        for row in self.run("provisions", {"provision": wanted}).rows:
-            entry = details[value(row, "provision")]
-            field = PROVISION_FIELDS.get(value(row, "field"))
-            if field and entry[field] is None:
-                entry[field] = value(row, "value")
-        return details
+    def provision_object(self, provision: str) -> dict[str, Any]:
+        """A provision's law and place (``iri``, ``id``, ``label``, ``law``, ``law_iri``, ``article`` ...)."""
+        index = self.index
+        return index.memo(("provision", provision), lambda: self._provision_object(index, provision))
 
-    def _legal_bases(self, rows: Iterable[Row], details: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        """Legal-basis objects, one per provision (or per unresolved citation text)."""
+    def _provision_object(self, index: GraphIndex, provision: str) -> dict[str, Any]:
+        node = index.provisions.get(provision)
+        law_iri = index.law_of(provision)
+        law = index.provisions.get(law_iri) if law_iri else None
+        return {
+            "iri": provision,
+            "id": self.short(provision),
+            "label": node.get("label") if node else None,
+            "law": law.get("label") if law else None,
+            "law_iri": law_iri,
+            **{key: node.get(key) if node else None for key in PROVISION_FIELDS[1:]},
+        }
+
+    def legal_basis_objects(self, bases: Iterable[Basis]) -> list[dict[str, Any]]:
+        """Legal-basis objects, one per provision (or per unresolved citation text), with the text as written."""
         found: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            provision, text = value(row, "provision"), value(row, "cited_text")
-            key = provision or f"text:{text}"
+        for basis in bases:
+            key = basis.provision or f"text:{basis.text}"
             if key in found:
-                found[key]["text"] = found[key]["text"] or text
+                found[key]["text"] = found[key]["text"] or basis.text
                 continue
-            known = details.get(provision, dict.fromkeys(PROVISION_FIELDS.values())) if provision else {}
-            found[key] = {
-                "iri": provision,
-                "id": self.short(provision),
-                **{field: known.get(field) for field in PROVISION_FIELDS.values()},
-                "text": text,
-            }
-        return list(found.values())
+            if basis.provision:
+                found[key] = {**self.provision_object(basis.provision), "text": basis.text}  # a copy per flow
+            else:
+                found[key] = {
+                    "iri": None,
+                    "id": None,
+                    **dict.fromkeys(("label", "law", "law_iri")),
+                    **dict.fromkeys(PROVISION_FIELDS[1:]),
+                    "text": basis.text,
+                }
+        return sorted(found.values(), key=lambda b: (b["iri"] is None, b["iri"] or "", b["text"] or ""))
 
     # ------------------------------------------------------------------ flows
-    def flows(self, filters: FlowFilters) -> list[dict[str, Any]]:
-        """Every effective flow matching the filters, without legal bases (see ``with_legal_bases``)."""
-        labels = self.concepts()
-        flows = []
-        for row in self.run("flows", filters.params()).rows:
-            to = value(row, "to")
-            methods = [m for m in str(value(row, "methods") or "").split(" ") if m]
-            start, end = value(row, "line_start"), value(row, "line_end")
-            flows.append(
+    def flows(self, filters: FlowFilters) -> list[FlowEntry]:
+        """Every effective flow matching the filters (``with_legal_bases`` makes the objects the API returns)."""
+        return self.index.flows_where(**filters.params())
+
+    def with_legal_bases(self, flows: Iterable[FlowEntry]) -> list[dict[str, Any]]:
+        """The flow objects the API returns, legal bases included."""
+        index = self.index
+        objects = []
+        for flow in flows:
+            assessment = index.assessments.get(flow.assessment)
+            to = flow.to
+            objects.append(
                 {
-                    "iri": value(row, "flow"),
-                    "kind": value(row, "kind"),
-                    "assessment": self.assessment_id(value(row, "assessment")),
-                    "municipality": value(row, "municipality_label"),
-                    "affair": value(row, "affair_label"),
-                    "file": {"iri": value(row, "file"), "name": value(row, "file_label")},
-                    "no": value(row, "no"),
-                    "recipient": self.ref(to, value(row, "to_label") or value(row, "recipient_text")),
-                    "recipient_text": value(row, "recipient_text"),
-                    "legal_bases": [],
-                    "purpose": value(row, "purpose"),
-                    "information": value(row, "information"),
+                    "iri": flow.iri,
+                    "kind": flow.kind,
+                    "assessment": self.assessment_id(flow.assessment),
+                    "municipality": assessment.municipality if assessment else None,
+                    "affair": assessment.affair_label if assessment else None,
+                    "file": {"iri": flow.file, "name": index.file_labels.get(flow.file)},
+                    "no": flow.no,
+                    "recipient": self.ref(to, (self.label(to) if to else None) or flow.recipient_text),
+                    "recipient_text": flow.recipient_text,
+                    "legal_bases": self.legal_basis_objects(flow.bases),
+                    "purpose": flow.purpose,
+                    "information": flow.information,
                     "methods": [
-                        {"iri": m, "code": code(m), "label": labels.get(m, (None, None))[0] or code(m)} for m in methods
+                        {"iri": m, "code": code(m), "label": index.concepts.get(m, (None, None))[0] or code(m)}
+                        for m in flow.methods
                     ],
-                    "method_note": value(row, "method_note"),
-                    "frequency": value(row, "timing"),
-                    "via_annex": value(row, "annex_label"),
+                    "method_note": flow.method_note,
+                    "frequency": flow.timing,
+                    "via_annex": flow.annex_label,
                     "source": {
-                        "document": value(row, "document"),
-                        "location": value(row, "section"),
-                        "lines": [start, end] if start is not None else None,
+                        "document": assessment.document if assessment else None,
+                        "location": flow.section,
+                        "lines": [flow.line_start, flow.line_end] if flow.line_start is not None else None,
                     },
                 }
             )
-        return flows
-
-    def with_legal_bases(self, flows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Fill ``legal_bases`` of each flow (one query for all of them)."""
-        if not flows:
-            return flows
-        rows = self.run("flow-legal-bases", {"flow": [f["iri"] for f in flows]}).rows
-        by_flow: dict[str, list[Row]] = {}
-        for row in rows:
-            by_flow.setdefault(value(row, "flow"), []).append(row)
-        details = self.provision_details(value(r, "provision") for r in rows if value(r, "provision"))
-        for flow in flows:
-            flow["legal_bases"] = self._legal_bases(by_flow.get(flow["iri"], []), details)
-        return flows
+        return objects
 
     # ------------------------------------------------------------------ recipients
     def recipients(self, affair: str | None, municipality: str | None = None, kind: str | None = None) -> list[dict]:
         """Who receives the data: one entry per recipient, most widely used first."""
-        flows = self.with_legal_bases(self.flows(FlowFilters(affair=affair, municipality=municipality, kind=kind)))
+        index = self.index
+        scope = index.assessments_where(affair=affair, municipality=municipality)
         found: dict[str, dict[str, Any]] = {}
-        for flow in flows:
-            recipient = flow["recipient"] or {"iri": None, "id": None, "label": flow["recipient_text"] or "(不明)"}
-            key = recipient["iri"] or f"text:{recipient['label']}"
-            entry = found.setdefault(
-                key,
-                {
-                    "recipient": recipient,
-                    "kinds": [],
-                    "municipalities": [],
-                    "affairs": [],
-                    "legal_bases": [],
-                    "purposes": [],
-                    "flow_count": 0,
-                },
-            )
-            entry["flow_count"] += 1
-            for field, item in (
-                ("kinds", flow["kind"]),
-                ("municipalities", flow["municipality"]),
-                ("affairs", flow["affair"]),
-                ("purposes", flow["purpose"]),
-            ):
-                if item and item not in entry[field]:
-                    entry[field].append(item)
-            for basis in flow["legal_bases"]:
-                if basis not in entry["legal_bases"]:
-                    entry["legal_bases"].append(basis)
+        for assessment in scope:
+            for key, group in self._recipient_groups(index, assessment.iri).items():
+                if kind and group["kind"] != kind:
+                    continue
+                entry = found.get(key[0])
+                if entry is None:
+                    entry = found[key[0]] = {
+                        "recipient": group["recipient"],
+                        "kinds": {},
+                        "municipalities": {},
+                        "affairs": {},
+                        "legal_bases": {},
+                        "purposes": {},
+                        "flow_count": 0,
+                    }
+                entry["flow_count"] += group["flow_count"]
+                entry["kinds"][group["kind"]] = None
+                for field, item in (("municipalities", assessment.municipality), ("affairs", assessment.affair_label)):
+                    if item:
+                        entry[field][item] = None
+                entry["purposes"].update(group["purposes"])
+                entry["legal_bases"].update(group["legal_bases"])
+        rows = []
         for entry in found.values():
-            entry["kinds"].sort(key=KIND_ORDER.get)
-            entry["municipalities"].sort()
-            entry["municipality_count"] = len(entry["municipalities"])
+            municipalities = sorted(entry["municipalities"])
+            rows.append(
+                {
+                    **entry,
+                    "kinds": sorted(entry["kinds"], key=KIND_ORDER.get),
+                    "municipalities": municipalities,
+                    "affairs": list(entry["affairs"]),
+                    "purposes": list(entry["purposes"]),
+                    "legal_bases": list(entry["legal_bases"].values()),
+                    "municipality_count": len(municipalities),
+                }
+            )
         return sorted(
-            found.values(),
+            rows,
             key=lambda e: (
                 -e["municipality_count"],
                 -e["flow_count"],
@@ -311,88 +333,202 @@ class GraphReader:
             ),
         )
 
+    def _recipient_groups(self, index: GraphIndex, assessment: str) -> dict[tuple[str, str], dict[str, Any]]:
+        """An assessment's effective flows grouped by recipient and kind (computed once per index)."""
+        return index.memo(
+            ("recipients", assessment), lambda: self._group_by_recipient(index.flows_of.get(assessment, []))
+        )
+
+    def _group_by_recipient(self, flows: Iterable[FlowEntry]) -> dict[tuple[str, str], dict[str, Any]]:
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for flow in flows:
+            if not flow.effective:
+                continue
+            to = flow.to
+            label = (self.label(to) if to else None) or flow.recipient_text
+            recipient = self.ref(to, label) if to else {"iri": None, "id": None, "label": label or "(不明)"}
+            key = (recipient["iri"] or f"text:{recipient['label']}", flow.kind)
+            group = groups.setdefault(
+                key, {"recipient": recipient, "kind": flow.kind, "flow_count": 0, "purposes": {}, "legal_bases": {}}
+            )
+            group["flow_count"] += 1
+            if flow.purpose:
+                group["purposes"][flow.purpose] = None
+            for basis in self.legal_basis_objects(flow.bases):
+                group["legal_bases"].setdefault(basis["iri"] or f"text:{basis['text']}", basis)
+        return groups
+
     # ------------------------------------------------------------------ legal bases
-    def legal_bases(self, **filters: str | None) -> list[dict[str, Any]]:
+    def legal_bases(
+        self, legal_basis: str | None = None, law: str | None = None, table_item: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Every provision cited by a flow or an assessment, with how many flows, assessments and municipalities
+        rest on it directly."""
+        index = self.index
         return [
-            {
-                "iri": value(r, "provision"),
-                "id": self.short(value(r, "provision")),
-                "label": value(r, "label"),
-                "law": value(r, "law_label"),
-                "law_iri": value(r, "law_iri"),
-                "law_id": value(r, "law_id"),
-                "article": value(r, "article"),
-                "paragraph": value(r, "paragraph"),
-                "item": value(r, "item"),
-                "table": value(r, "table"),
-                "table_item": value(r, "table_item_no"),
-                "flow_count": value(r, "flow_count"),
-                "assessment_count": value(r, "assessment_count"),
-                "municipality_count": value(r, "municipality_count"),
-            }
-            for r in self.run("legal-bases", filters).rows
+            row
+            for row in index.memo("legal-bases", lambda: self._all_legal_bases(index))
+            if (legal_basis is None or row["iri"] == legal_basis)
+            and (law is None or index.law_matches(row["law_iri"], law))
+            and (table_item is None or str(row["table_item"]) == table_item)
         ]
+
+    def _all_legal_bases(self, index: GraphIndex) -> list[dict[str, Any]]:
+        rows = []
+        for provision, (flows, municipalities, assessments) in index.cited_provisions().items():
+            item = self.provision_object(provision)
+            law_node = index.provisions.get(item["law_iri"]) if item["law_iri"] else None
+            rows.append(
+                {
+                    **item,
+                    "law_id": law_node.get("law_id") if law_node else None,
+                    "flow_count": len(flows),
+                    "assessment_count": len(assessments),
+                    "municipality_count": len(municipalities),
+                }
+            )
+        keys = ("law_iri", "table", "article", "paragraph", "item", "table_item", "iri")
+        return sorted(rows, key=lambda r: tuple(sort_key(r[k]) for k in keys))
 
     # ------------------------------------------------------------------ organisations and systems
-    def organizations(self, **filters: str | None) -> list[dict[str, Any]]:
+    def organizations(self, organization: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+        """Bodies, departments, contractors, local governments and assessing bodies, most-used first."""
+        index = self.index
+        wanted = name.lower() if name else None
         return [
-            {
-                "iri": value(r, "organization"),
-                "id": self.short(value(r, "organization")),
-                "label": value(r, "label"),
-                "types": sorted(code(t.replace("#", "/")) for t in str(value(r, "types") or "").split(" ") if t),
-                "part_of": self.ref(value(r, "parent"), value(r, "parent_label")) if value(r, "parent") else None,
-                "flow_count": value(r, "flow_count"),
-                "assessment_count": value(r, "assessment_count"),
-            }
-            for r in self.run("organizations", filters).rows
+            row
+            for row in index.memo("organizations", lambda: self._all_organizations(index))
+            if (organization is None or row["iri"] == organization)
+            and (wanted is None or (row["label"] is not None and wanted in row["label"].lower()))
         ]
+
+    def _all_organizations(self, index: GraphIndex) -> list[dict[str, Any]]:
+        wanted_types = {f"https://w3id.org/pia-kg/ontology#{t}" for t in ORGANIZATION_TYPES}
+        flows: dict[str, set[str]] = {}
+        assessments: dict[str, set[str]] = {}
+        for flow in index.flows:
+            if flow.effective:
+                for iri, _ in flow.recipients:
+                    flows.setdefault(iri, set()).add(flow.iri)
+                    assessments.setdefault(iri, set()).add(flow.assessment)
+        for entry in index.assessments.values():
+            for iri in (entry.body, entry.lg, *entry.departments):
+                if iri:
+                    assessments.setdefault(iri, set()).add(entry.iri)
+        rows = []
+        for iri, node in index.organizations.items():
+            parent = node.get("parent")
+            rows.append(
+                {
+                    "iri": iri,
+                    "id": self.short(iri),
+                    "label": node.get("label"),
+                    "types": sorted(code(t.replace("#", "/")) for t in node.types & wanted_types),
+                    "part_of": self.ref(parent, self.label(parent)) if parent else None,
+                    "flow_count": len(flows.get(iri, ())),
+                    "assessment_count": len(assessments.get(iri, ())),
+                }
+            )
+        return sorted(rows, key=lambda r: (-r["flow_count"], r["label"] is not None, r["label"] or "", r["iri"]))
 
     def appearances(self, organization: str) -> list[dict[str, Any]]:
+        """The assessments an organisation appears in, and in which role."""
+        index = self.index
+        return index.memo("appearances", lambda: self._all_appearances(index)).get(organization, [])
+
+    def _all_appearances(self, index: GraphIndex) -> dict[str, list[dict[str, Any]]]:
+        found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for entry in index.assessments.values():
+            for role, iri in (("assessing-body", entry.body), ("local-government", entry.lg)):
+                if iri:
+                    found[iri].add((role, entry.iri))
+            for department in entry.departments:
+                found[department].add(("responsible-department", entry.iri))
+        for flow in index.flows:
+            for iri, role in flow.recipients:
+                found[iri].add((role, flow.assessment))
+        answer = {}
+        for organization, pairs in found.items():
+            rows = []
+            for role, iri in pairs:
+                entry = index.assessments.get(iri)
+                rows.append(
+                    {
+                        "role": role,
+                        "assessment": self.assessment_id(iri),
+                        "title": entry.title if entry else None,
+                        "municipality": entry.municipality if entry else None,
+                        "affair": entry.affair_label if entry else None,
+                    }
+                )
+            answer[organization] = sorted(
+                rows, key=lambda r: (r["municipality"] or "", r["assessment"] or "", r["role"])
+            )
+        return answer
+
+    def systems(self, system: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+        """Information systems with the listings that name them, nationwide systems first."""
+        index = self.index
+        wanted = name.lower() if name else None
         return [
-            {
-                "role": value(r, "role"),
-                "assessment": self.assessment_id(value(r, "assessment")),
-                "title": value(r, "title"),
-                "municipality": value(r, "municipality_label"),
-                "affair": value(r, "affair_label"),
-            }
-            for r in self.run("organization-assessments", {"organization": organization}).rows
+            row
+            for row in index.memo("systems", lambda: self._all_systems(index))
+            if (system is None or row["iri"] == system)
+            and (wanted is None or (row["label"] is not None and wanted in row["label"].lower()))
         ]
 
-    def systems(self, **filters: str | None) -> list[dict[str, Any]]:
+    def _all_systems(self, index: GraphIndex) -> list[dict[str, Any]]:
         found: dict[str, dict[str, Any]] = {}
-        for row in self.run("systems", filters).rows:
-            iri = value(row, "system")
-            system = found.setdefault(
+        listings: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in sorted(index.system_rows, key=lambda r: self._system_order(index, r)):
+            iri = row["system"]
+            item = found.setdefault(
                 iri,
                 {
                     "iri": iri,
                     "id": self.short(iri),
-                    "label": value(row, "label"),
-                    "nationwide": bool(value(row, "nationwide")),
+                    "label": row.get("label"),
+                    "nationwide": bool(row.get("nationwide")),
                     "listed_in": [],
                 },
             )
-            listing = value(row, "listing")
+            listing = row.get("listing")
             if listing is None:
                 continue
-            entry = next((x for x in system["listed_in"] if x["listing"] == listing), None)
+            entry = listings.get((iri, listing))
             if entry is None:
-                entry = {
+                assessment = index.assessments.get(row.get("assessment"))
+                entry = listings[(iri, listing)] = {
                     "listing": listing,
-                    "no": value(row, "no"),
-                    "assessment": self.assessment_id(value(row, "assessment")),
-                    "municipality": value(row, "municipality_label"),
-                    "affair": value(row, "affair_label"),
+                    "no": row.get("no"),
+                    "assessment": self.assessment_id(row.get("assessment")),
+                    "municipality": assessment.municipality if assessment else None,
+                    "affair": assessment.affair_label if assessment else None,
                     "connects_to": [],
                 }
-                system["listed_in"].append(entry)
-            target = value(row, "connects_to")
+                item["listed_in"].append(entry)
+            target = row.get("connects_to")
             if target and target not in [c["iri"] for c in entry["connects_to"]]:
-                entry["connects_to"].append(self.ref(target, value(row, "connects_to_label")))
+                entry["connects_to"].append(self.ref(target, index.system_labels.get(target)))
         return list(found.values())
+
+    @staticmethod
+    def _system_order(index: GraphIndex, row: dict[str, Any]) -> tuple[Any, ...]:
+        """The order of ``systems.rq``: nationwide first, then label, system, municipality, assessment, target."""
+        assessment = index.assessments.get(row.get("assessment"))
+        municipality = assessment.municipality if assessment else None
+        keys = (row.get("label"), row["system"], municipality, row.get("assessment"), row.get("connects_to"))
+        return (not row.get("nationwide"), *(sort_key(k) for k in keys))
 
     def summary(self) -> dict[str, Any]:
         rows = self.run("graph-summary").rows
         return {k: value(rows[0], k) for k in rows[0]} if rows else {}
+
+
+def sort_key(item: Any) -> tuple[int, Any]:
+    """A key that orders like SPARQL: unbound first, then numbers, then text."""
+    if item is None:
+        return (0, 0)
+    if isinstance(item, int | float):
+        return (1, item)
+    return (2, str(item))

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api.errors import ApiError
+from api.responses import JSONResponse
 
 CSV = "text/csv"
 JSON = "application/json"

@@ -58,7 +58,8 @@ def _open_engine(engine: str, source: str):
 
         settings = Settings().with_(store_dir=Path(source)) if engine == "api" else Settings().with_(endpoint=source)
         client = TestClient(create_app(settings))
-        client.__enter__()
+        client.__enter__()  # starts the server: the API builds its index of the graph (counted in the load time)
+        client.app.state.reader.keeper.get(wait_s=3600)
 
         def get(path: str) -> int:
             response = client.get(path)

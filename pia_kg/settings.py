@@ -25,11 +25,21 @@ class Settings:
     base_iri: str = field(default_factory=lambda: _env("BASE_IRI", DEFAULT_BASE_IRI) or DEFAULT_BASE_IRI)
     admin_token: str | None = field(default_factory=lambda: _env("ADMIN_TOKEN"))
     query_timeout_s: float = field(default_factory=lambda: float(_env("QUERY_TIMEOUT", "30") or 30))
+    index_refresh_s: float = field(default_factory=lambda: float(_env("INDEX_REFRESH", "10") or 10))
     result_cap: int = field(default_factory=lambda: int(_env("RESULT_CAP", "100000") or 100000))
     max_upload_bytes: int = field(default_factory=lambda: int(_env("MAX_UPLOAD_BYTES", "20000000") or 0))
     ontology_dir: Path = REPO_ROOT / "ontology"
     shapes_dir: Path = REPO_ROOT / "shapes"
     queries_dir: Path = REPO_ROOT / "queries"
+
+    @property
+    def index_snapshots(self) -> Path | None:
+        """Where the API saves snapshots of its index: beside the embedded store (``data/store-api-index``),
+        ``PIA_KG_INDEX_SNAPSHOTS`` to choose, ``none`` (or a SPARQL endpoint without it) for none."""
+        chosen = _env("INDEX_SNAPSHOTS")
+        if chosen:
+            return None if chosen.lower() == "none" else Path(chosen)
+        return None if self.endpoint else self.store_dir.with_name(self.store_dir.name + "-api-index")
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed (``None`` values are ignored)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api import examples
 from api.dependencies import OperatorDep, ReaderDep, SettingsDep, StoreDep
@@ -15,6 +15,7 @@ from api.errors import ApiError
 from api.ids import iri_of
 from api.reader import GraphReader
 from api.representations import JSON, JSON_LD, TURTLE, preferred, table
+from api.responses import JSONResponse
 from pia_kg.store.export import ExportFormat, export_bytes
 
 router = APIRouter(prefix="/assessments", tags=["assessments"])
@@ -137,6 +138,7 @@ def upload_assessments(
             path.write_bytes(data)
             paths.append(path)
         documents = loader(store, paths)
+    request.app.state.reader.keeper.invalidate()
     status = 201 if any(d.get("status") == "loaded" for d in documents) else 422
     return JSONResponse({"documents": documents}, status_code=status)
 
@@ -154,4 +156,5 @@ def delete_assessment(_operator: OperatorDep, assessment_id: str, reader: Reader
     _checked_iri(reader, assessment_id, must_exist=True)
     graph = reader.minter.graph(assessment_id)
     store.drop_graph(graph)
+    reader.keeper.invalidate()
     return JSONResponse({"deleted": assessment_id, "graph": graph})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api import examples
 from api.dependencies import ReaderDep
@@ -13,6 +13,7 @@ from api.errors import ApiError
 from api.ids import iri_of
 from api.reader import FlowFilters
 from api.representations import table
+from api.responses import JSONResponse
 
 router = APIRouter(prefix="/legal-bases", tags=["legal bases"])
 
@@ -46,13 +47,21 @@ def list_legal_bases(
     summary="One provision and every flow resting on it, across municipalities",
     description="The id is the provision's IRI path after the instance base, e.g. "
     "`law/bango-19-8-order/article/2/table/第2条の表/table-item/131`. Flows resting on a provision inside this "
-    "one (an item of a table, a paragraph of an article) are included.",
-    responses=examples.responses({**examples.LEGAL_BASIS_ROW, "flows": [examples.FLOW]}),
+    "one (an item of a table, a paragraph of an article) are included. The flows are paged with `limit` and "
+    "`offset`; `flows_total` (and the `X-Total-Count` header) gives how many there are.",
+    responses=examples.responses({**examples.LEGAL_BASIS_ROW, "flows_total": 1, "flows": [examples.FLOW]}),
 )
-def get_legal_basis(legal_basis_id: str, reader: ReaderDep) -> JSONResponse:
+def get_legal_basis(
+    legal_basis_id: str,
+    reader: ReaderDep,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Flows per page (the total is in X-Total-Count)")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Flows to skip")] = 0,
+) -> JSONResponse:
     iri = iri_of(reader.minter.base, legal_basis_id)
     found = reader.legal_bases(legal_basis=iri) if iri else []
     if not found:
         raise ApiError(404, f"No cited provision with id {legal_basis_id!r}. List them at GET /legal-bases.")
-    flows = reader.with_legal_bases(reader.flows(FlowFilters(legal_basis=iri)))
-    return JSONResponse({**found[0], "flows": flows})
+    flows = reader.flows(FlowFilters(legal_basis=iri))
+    page = reader.with_legal_bases(flows[offset : offset + limit])
+    headers = {"X-Total-Count": str(len(flows))}
+    return JSONResponse({**found[0], "flows_total": len(flows), "flows": page}, headers=headers)

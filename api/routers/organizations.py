@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api import examples
 from api.dependencies import ReaderDep
@@ -13,6 +13,7 @@ from api.errors import ApiError
 from api.ids import iri_of
 from api.reader import FlowFilters
 from api.representations import table
+from api.responses import JSONResponse
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
 
@@ -36,7 +37,9 @@ def list_organizations(
     "/{organization_id:path}",
     summary="One organisation with the assessments and flows it appears in",
     description="The id is the IRI path after the instance base: `body/全国健康保険協会`, "
-    "`organization/富士通Japan株式会社`, `local-government/川崎市/department/介護保険課`, `local-government/川崎市`.",
+    "`organization/富士通Japan株式会社`, `local-government/川崎市/department/介護保険課`, `local-government/川崎市`. "
+    "The flows it receives are paged with "
+    "`limit` and `offset`; `flows_total` (and the `X-Total-Count` header) gives how many there are.",
     responses=examples.responses(
         {
             **examples.ORGANIZATION,
@@ -49,14 +52,22 @@ def list_organizations(
                     "affair": "介護保険法による介護保険に関する事務",
                 }
             ],
+            "flows_total": 1,
             "flows": [examples.FLOW],
         }
     ),
 )
-def get_organization(organization_id: str, reader: ReaderDep) -> JSONResponse:
+def get_organization(
+    organization_id: str,
+    reader: ReaderDep,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Flows per page (the total is in X-Total-Count)")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Flows to skip")] = 0,
+) -> JSONResponse:
     iri = iri_of(reader.minter.base, organization_id)
     found = reader.organizations(organization=iri) if iri else []
     if not found:
         raise ApiError(404, f"No organisation with id {organization_id!r}. List them at GET /organizations.")
-    flows = reader.with_legal_bases(reader.flows(FlowFilters(recipient=iri)))
-    return JSONResponse({**found[0], "appears_in": reader.appearances(iri), "flows": flows})
+    flows = reader.flows(FlowFilters(recipient=iri))
+    page = reader.with_legal_bases(flows[offset : offset + limit])
+    body = {**found[0], "appears_in": reader.appearances(iri), "flows_total": len(flows), "flows": page}
+    return JSONResponse(body, headers={"X-Total-Count": str(len(flows))})

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 
 from api import examples
 from api.dependencies import ReaderDep, SettingsDep
 from api.errors import ApiError
 from api.reader import value
 from api.representations import CSV, JSON, preferred
+from api.responses import JSONResponse
 from api.sparql_results import serialize_select
 from pia_kg.queries import NamedQuery
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api import examples
 from api.dependencies import ReaderDep
 from api.errors import ApiError
 from api.ids import iri_of
 from api.representations import table
+from api.responses import JSONResponse
 
 router = APIRouter(prefix="/systems", tags=["systems"])
 

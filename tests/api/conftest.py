@@ -115,3 +115,15 @@ def fresh(make_settings) -> tuple[TestClient, GraphStore, list[list[str]]]:
     calls: list[list[str]] = []
     store = fill(EmbeddedStore(None), graphs_of(FIXTURE))
     return TestClient(create_app(make_settings(), store=store, loader=recording_loader(calls))), store, calls
+
+
+@pytest.fixture(scope="session")
+def fixture_graphs() -> dict[str, bytes]:
+    """The fixture graph's named graphs, each as N-Quads."""
+    return graphs_of(FIXTURE)
+
+
+@pytest.fixture
+def filled_store(fixture_graphs: dict[str, bytes]):
+    """A new in-memory embedded store holding the given named graphs (all of the fixture's by default)."""
+    return lambda graphs=None: fill(EmbeddedStore(None), fixture_graphs if graphs is None else graphs)

@@ -110,3 +110,90 @@ def test_which_vendors_hold_data_of_which_affairs(corpus: TestClient) -> None:
     assert ("株式会社日立システムズ", "国民健康保険", "川口市") in pairs
     fujitsu = [r for r in rows if r["vendor_label"] == "富士通Japan株式会社" and r["municipality_label"] == "川崎市"]
     assert all(r["subcontracting"] is True for r in fujitsu)
+
+
+# ----------------------------------------------------------------------------- the index agrees with the queries
+# The REST endpoints answer from the in-memory index (api/index.py); the named queries run live SPARQL. On the
+# real corpus both must give the same answers, filter by filter.
+FLOW_FILTERS = [
+    {},
+    {"affair": "介護保険"},
+    {"affair": "Long-term care insurance"},
+    {"affair": "国民健康保険", "kind": "provision"},
+    {"municipality": "川崎市"},
+    {"table_item": "2"},
+    {"law": "bango-19-8-order"},
+    {"law": "住民基本台帳法"},
+    {"method": "network-system"},
+    {"recipient": "https://w3id.org/pia-kg/id/body/kyokai-kenpo"},
+    {"kind": "outsourcing", "affair": "介護"},
+]
+
+
+@pytest.mark.parametrize("filters", FLOW_FILTERS, ids=lambda f: "&".join(f"{k}={v}" for k, v in f.items()) or "all")
+def test_flows_endpoint_agrees_with_the_named_query(corpus: TestClient, filters: dict[str, str]) -> None:
+    named = corpus.get("/queries/flows", params=filters).json()["rows"]
+    answer = corpus.get("/flows", params={**filters, "limit": 1000})
+    flows = answer.json()
+    assert int(answer.headers["X-Total-Count"]) == len(named) == len(flows)
+    assert [f["iri"] for f in flows] == [r["flow"] for r in named]
+    assert [(f["purpose"], f["frequency"], f["no"]) for f in flows] == [
+        (r.get("purpose"), r.get("timing"), r.get("no")) for r in named
+    ]
+    if filters == {}:
+        assert len(flows) > 200  # the whole corpus, not an empty answer agreeing with an empty answer
+
+
+def test_legal_bases_endpoint_agrees_with_the_named_query(corpus: TestClient) -> None:
+    named = corpus.get("/queries/legal-bases").json()["rows"]
+    listed = corpus.get("/legal-bases").json()
+    assert len(listed) == len(named) > 50
+    assert [
+        (r["iri"], r["flow_count"], r["assessment_count"], r["municipality_count"], r["table_item"]) for r in listed
+    ] == [
+        (r["provision"], r["flow_count"], r["assessment_count"], r["municipality_count"], r.get("table_item_no"))
+        for r in named
+    ]
+
+
+def test_organizations_endpoint_agrees_with_the_named_query(corpus: TestClient) -> None:
+    named = corpus.get("/queries/organizations").json()["rows"]
+    listed = corpus.get("/organizations").json()
+    assert {(r["iri"], r["flow_count"], r["assessment_count"]) for r in listed} == {
+        (r["organization"], r["flow_count"], r["assessment_count"]) for r in named
+    }
+    assert any(r["flow_count"] > 5 for r in listed)
+
+
+@pytest.mark.parametrize("filters", [{}, {"affair": "介護保険"}, {"municipality": "川崎市"}])
+def test_assessments_endpoint_agrees_with_the_named_query(corpus: TestClient, filters: dict[str, str]) -> None:
+    named = corpus.get("/queries/assessments", params=filters).json()["rows"]
+    listed = corpus.get("/assessments", params=filters).json()
+    assert [a["iri"] for a in listed] == list(dict.fromkeys(r["assessment"] for r in named))
+    assert listed
+
+
+def test_assessment_legal_bases_agree_with_the_named_query(corpus: TestClient) -> None:
+    checked = 0
+    for assessment in corpus.get("/assessments").json():
+        detail = corpus.get(f"/assessments/{assessment['id']}").json()
+        rows = corpus.get("/queries/assessment-legal-bases", params={"assessment": assessment["iri"]}).json()["rows"]
+        for basis, key in (("number-use", "number_use_legal_bases"), ("network", "network_legal_bases")):
+            named = {(r.get("provision"), r.get("cited_text")) for r in rows if r["basis"] == basis}
+            listed = {b["iri"] for b in detail[key]}
+            assert listed == {p or None for p, _ in named if p} | (
+                {None} if any(p is None for p, _ in named) else set()
+            )
+            checked += len(listed)
+    assert checked > 10
+
+
+def test_systems_endpoint_agrees_with_the_named_query(corpus: TestClient) -> None:
+    named = corpus.get("/queries/systems").json()["rows"]
+    listed = corpus.get("/systems").json()
+    assert [s["iri"] for s in listed] == list(dict.fromkeys(r["system"] for r in named))
+    pairs = {
+        (s["iri"], entry["listing"], c["iri"]) for s in listed for entry in s["listed_in"] for c in entry["connects_to"]
+    }
+    assert pairs == {(r["system"], r["listing"], r["connects_to"]) for r in named if r.get("connects_to")}
+    assert pairs
