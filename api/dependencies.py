@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Query, Request
 
 from api.errors import ApiError
 from api.reader import GraphReader
@@ -49,3 +50,24 @@ def require_operator(
 
 
 OperatorDep = Annotated[None, Depends(require_operator)]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which flows of a list to answer: ``limit`` flows after skipping ``offset``."""
+
+    limit: int
+    offset: int
+
+    def of(self, items: list) -> list:
+        return items[self.offset : self.offset + self.limit]
+
+
+def get_page(
+    limit: Annotated[int, Query(ge=1, le=1000, description="Flows per page (the total is in X-Total-Count)")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Flows to skip")] = 0,
+) -> Page:
+    return Page(limit, offset)
+
+
+PageDep = Annotated[Page, Depends(get_page)]

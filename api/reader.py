@@ -521,6 +521,10 @@ class GraphReader:
         return (not row.get("nationwide"), *(sort_key(k) for k in keys))
 
     def summary(self) -> dict[str, Any]:
+        """What the graph holds (``graph-summary.rq``), read once per store state."""
+        return self.index.memo("summary", self._summary)
+
+    def _summary(self) -> dict[str, Any]:
         rows = self.run("graph-summary").rows
         return {k: value(rows[0], k) for k in rows[0]} if rows else {}
 

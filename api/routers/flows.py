@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api import examples
-from api.dependencies import ReaderDep
+from api.dependencies import PageDep, ReaderDep
 from api.reader import FlowFilters
 from api.representations import table
 
@@ -36,6 +36,7 @@ def node_iri(base: str, value: str | None) -> str | None:
 def list_flows(
     request: Request,
     reader: ReaderDep,
+    page: PageDep,
     assessment: Annotated[
         str | None, Query(max_length=500, description="Assessment id", examples=[examples.ASSESSMENT_ID])
     ] = None,
@@ -68,8 +69,6 @@ def list_flows(
     method: Annotated[
         str | None, Query(max_length=500, description="Method code or label", examples=["network-system"])
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Flows per page")] = 100,
-    offset: Annotated[int, Query(ge=0, description="Flows to skip")] = 0,
     format: Annotated[str | None, Query(description="json or csv")] = None,
 ) -> Response:
     base = reader.minter.base
@@ -85,5 +84,5 @@ def list_flows(
         method=method,
     )
     flows = reader.flows(filters)
-    page = reader.with_legal_bases(flows[offset : offset + limit])
-    return table(request, page, headers={"X-Total-Count": str(len(flows))}, format_param=format)
+    answer = reader.with_legal_bases(page.of(flows))
+    return table(request, answer, headers={"X-Total-Count": str(len(flows))}, format_param=format)

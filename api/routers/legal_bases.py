@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api import examples
-from api.dependencies import ReaderDep
+from api.dependencies import PageDep, ReaderDep
 from api.errors import ApiError
 from api.ids import iri_of
 from api.reader import FlowFilters
@@ -54,14 +54,14 @@ def list_legal_bases(
 def get_legal_basis(
     legal_basis_id: str,
     reader: ReaderDep,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Flows per page (the total is in X-Total-Count)")] = 100,
-    offset: Annotated[int, Query(ge=0, description="Flows to skip")] = 0,
+    page: PageDep,
 ) -> JSONResponse:
     iri = iri_of(reader.minter.base, legal_basis_id)
     found = reader.legal_bases(legal_basis=iri) if iri else []
     if not found:
         raise ApiError(404, f"No cited provision with id {legal_basis_id!r}. List them at GET /legal-bases.")
     flows = reader.flows(FlowFilters(legal_basis=iri))
-    page = reader.with_legal_bases(flows[offset : offset + limit])
     headers = {"X-Total-Count": str(len(flows))}
-    return JSONResponse({**found[0], "flows_total": len(flows), "flows": page}, headers=headers)
+    return JSONResponse(
+        {**found[0], "flows_total": len(flows), "flows": reader.with_legal_bases(page.of(flows))}, headers=headers
+    )

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from api import examples
-from api.dependencies import ReaderDep
+from api.dependencies import PageDep, ReaderDep
 from api.errors import ApiError
 from api.ids import iri_of
 from api.reader import FlowFilters
@@ -60,14 +60,17 @@ def list_organizations(
 def get_organization(
     organization_id: str,
     reader: ReaderDep,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Flows per page (the total is in X-Total-Count)")] = 100,
-    offset: Annotated[int, Query(ge=0, description="Flows to skip")] = 0,
+    page: PageDep,
 ) -> JSONResponse:
     iri = iri_of(reader.minter.base, organization_id)
     found = reader.organizations(organization=iri) if iri else []
     if not found:
         raise ApiError(404, f"No organisation with id {organization_id!r}. List them at GET /organizations.")
     flows = reader.flows(FlowFilters(recipient=iri))
-    page = reader.with_legal_bases(flows[offset : offset + limit])
-    body = {**found[0], "appears_in": reader.appearances(iri), "flows_total": len(flows), "flows": page}
+    body = {
+        **found[0],
+        "appears_in": reader.appearances(iri),
+        "flows_total": len(flows),
+        "flows": reader.with_legal_bases(page.of(flows)),
+    }
     return JSONResponse(body, headers={"X-Total-Count": str(len(flows))})
