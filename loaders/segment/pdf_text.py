@@ -11,13 +11,15 @@ reads the text box by box and places what it reads by the structure of the form 
 - an item (システムN, 提供先N, ...) owns a label only when that is decidable: the label is on the item's
   line, or it is the item's first label (①) in the box right after the item's heading (items read in sequence,
   or inside a run of items that keep their first rows so), or the gap after the item reads in the form's
-  order, or every other item already has the label;
+  order, or the label is in a run printing a whole table in the form's order (①..⑥ once each) a row of which is
+  already the item's, or every other item already has the label;
 - where the layout cannot decide, the other places the document states the same fact do
   (loaders.normalize.restatements): a row the change history restates for an item is that item's when its text
   is printed with that label (or as a loose box beside the label printed empty) in the item's region exactly as
   many times as items restate it so, and the recipient the heading prints agrees (or the restatement is of the
   history's latest date); a heading printed without its recipient takes the loose box its current restatement
   names; declared counts printed apart from their options are read when they are the numbers of items listed;
+  an item heading the declared count includes is listed even when nothing under it can be read;
 - what cannot be placed is not emitted (the extractor then reports the field as unreadable).
 
 Headings and labels follow the shared segment contract ("表紙", "Ⅰ".."Ⅵ", the printed subsection number,
@@ -87,8 +89,15 @@ COUNT_WINDOW_BOXES = 30  # how far around its label a scrambled count may be pri
 FLOW_COUNT_OPTIONS = (("提供先", "提供を行っている"), ("移転先", "移転を行っている"))
 RECIPIENT_KINDS = ("提供先", "移転先")  # items whose heading prints the recipient beside (or below) the number
 NEARBY_BOXES = 4  # how far around a label its option rows and count may be printed
+MIN_TABLE_ROWS = 6  # fewer labels than a 委託事項 or flow table has (①..⑥, ①..⑦): too few to stand for a whole table
 FLOWS_FLAG = "提供・移転の有無"
 OUTSOURCING_FLAG = "委託の有無"
+# the flag whose declared count bounds each kind of item, and the option the count is printed after
+COUNTED_ITEMS = {
+    "委託事項": (OUTSOURCING_FLAG, ""),
+    "提供先": (FLOWS_FLAG, "提供を行っている"),
+    "移転先": (FLOWS_FLAG, "移転を行っている"),
+}
 TRAILING_LABEL_RE = re.compile(r"^(\S.*?)\s+([①-⑳]\S+)$")
 FILE_NO_RE = re.compile(r"^[（(]\s*([0-9０-９]+)\s*[）)]")
 LIST_MARK_RE = re.compile(r"^(?:[・●○◆■※＜<【①-⑳]|[（(][0-9０-９]+[）)]|[0-9０-９]+[．.\s　])")
@@ -743,6 +752,7 @@ def _attribute(
         _same_line(entries, members, region_anchors, owner)
         _first_row(entries, members, region_anchors, owner, neighbours)
         _ordered_gaps(entries, members, region_anchors, owner)
+        _whole_tables(entries, members, region_anchors, owner)
         idle = _idle_kinds(entries, key)
         if idle:  # the rows of an empty item's table are printed empty: the filled ones are the other items'
             filled = [i for i in members if entries[i].value]
@@ -876,6 +886,29 @@ def _ordered_gaps(entries: list[_Entry], members: list[int], anchors: list[Ancho
         if len(set(labels)) == len(labels) and ranks == sorted(ranks):
             for i in gap:
                 owner[i] = anchor
+
+
+def _whole_tables(entries: list[_Entry], members: list[int], anchors: list[Anchor], owner: dict[int, Anchor]) -> None:
+    """An item's whole table printed as one run: consecutive rows of the region (in line order) reading every label
+    the region prints for the item kind exactly once, circled numbers rising (①委託内容 … ⑥再委託事項). Like the
+    rows read in the form's order after a heading (``_ordered_gaps``), such a run is one item's table; when rows
+    of it are already decided, all for one item of that kind, the run's other rows are that item's too."""
+    ordered = sorted(members, key=lambda i: entries[i].start)
+    for kind in sorted({a.kind for a in anchors} - {"リスク"}):
+        printed = {entries[i].label for i in ordered if kind in _owners(entries[i].label, entries[i].section)}
+        size = len(printed)
+        if size < MIN_TABLE_ROWS:
+            continue
+        for start in range(len(ordered) - size + 1):
+            run = ordered[start : start + size]
+            labels = [entries[i].label for i in run]
+            ranks = [_circled_rank(label) for label in labels]
+            if set(labels) != printed or None in ranks or ranks != sorted(ranks) or len(set(ranks)) != size:
+                continue
+            holders = {(owner[i].kind, owner[i].no): owner[i] for i in run if i in owner}
+            if len(holders) == 1 and (item := next(iter(holders.values()))).kind == kind:
+                for i in run:
+                    owner.setdefault(i, item)
 
 
 def _elimination(entries: list[_Entry], members: list[int], anchors: list[Anchor], owner: dict[int, Anchor]) -> None:
@@ -1127,6 +1160,36 @@ def _bounded_counts(reader: _Reader) -> None:
         entry.end = max(entry.end, *(line for _n, line in printed))
 
 
+def _declared_count(reader: _Reader, kind: str, section: str, file_no: int | None) -> int | None:
+    """The count the file's flag declares for ``kind`` (「（4） 件」 in 委託の有無), when it is printed once."""
+    flag, option = COUNTED_ITEMS[kind]
+    pattern = re.compile(re.escape(option) + r"\s*[（(]\s*(\d+)\s*[）)]\s*件")
+    counts = {
+        int(m.group(1))
+        for e in reader.entries
+        if e.label == flag and (e.section, e.file) == (section, file_no) and (m := pattern.search(e.value))
+    }
+    return counts.pop() if len(counts) == 1 else None
+
+
+def _declared_items(reader: _Reader, blocks: list[Block]) -> list[Block]:
+    """An empty free-text block for each item heading printed with nothing read under it (no recipient or title
+    beside it, no row decided to be its) whose number the declared count includes (委託事項4 under 「（4） 件」):
+    the item is listed and its fields are reported unread. A heading beyond the count, or in a file declaring
+    none, is an empty table the form prints, not an item."""
+    read = {b.headings for b in blocks}
+    listed: list[Block] = []
+    for anchor, section, file_no, sub in reader.anchors:
+        if anchor.kind not in COUNTED_ITEMS or anchor.no is None:
+            continue
+        path = _headings(_Entry("", "", anchor.line, anchor.line, section, file_no, sub), anchor)
+        declared = _declared_count(reader, anchor.kind, section, file_no)
+        if path not in read and declared is not None and anchor.no <= declared:
+            listed.append(Block(path, "", "", Span(anchor.line, anchor.line)))
+            read.add(path)
+    return listed
+
+
 # ----------------------------------------------------------------------------- assembling
 
 
@@ -1223,6 +1286,7 @@ def segment(source: SourceDocument) -> SegmentedDocument:
             blocks.append(
                 Block(_headings(entry, owner.get(index)), entry.label, entry.value, Span(entry.start, entry.end))
             )
+    blocks.extend(_declared_items(reader, blocks))
     for entry in reader.free:
         blocks.append(Block(_headings(entry, None), "", entry.value, Span(entry.start, entry.end)))
     annex_blocks, annex_warnings = annex_tables(source.lines)

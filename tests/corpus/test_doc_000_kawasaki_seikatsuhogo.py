@@ -106,13 +106,31 @@ def test_file_basics(doc: SegmentedDocument) -> None:
 def test_outsourcing_read_but_not_given_to_items(doc: SegmentedDocument) -> None:
     # the count is printed apart from its brackets: read because it is the number of 委託事項 listed
     assert _value(doc, "委託の有無", "Ⅱ", "ファイル1", "4") == "[委託する] （4） 件"
-    contractors = [b for b in doc.blocks if b.label == "③委託先名"]
-    assert sorted(b.value for b in contractors) == sorted(
-        ["社会保険診療報酬支払基金", "富士通Japan 株式会社", "富士通Japan 株式会社"]
-    )
-    assert all(b.headings == ("Ⅱ", "ファイル1", "4") for b in contractors)
+    # 委託事項3's ①..⑥ are printed in one run in the form's order, its ① restated by the change history: the run's
+    # ③ is its contractor. The other tables are printed out of the form's order (③④①②⑤⑥, ②⑤⑥④①③) or apart:
+    # which item each ③ is cannot be told, so they stay at the subsection (the loose 「富士通Japan 株式会社」 box that
+    # is the value of the ③ printed empty is not read at all).
+    owned = [(b.headings[-1], b.value) for b in doc.blocks if b.label == "③委託先名" and len(b.headings) == 4]
+    assert owned == [("委託事項3", "富士通Japan 株式会社")]
+    loose = sorted(b.value for b in _at(doc, "Ⅱ", "ファイル1", "4") if b.label == "③委託先名")
+    assert loose == ["富士通Japan 株式会社", "社会保険診療報酬支払基金"]
     # vertical 再委託 and other fields' options are never taken as a value
     assert not [b for b in doc.blocks if b.value in ("再委託", "再委託する", "10人以上50人未満") and b.label]
+
+
+def test_outsourcing_items_bounded_by_the_declared_count(record: AssessmentRecord) -> None:
+    # 委託事項2 and 4 are printed as bare headings (their titles and rows are loose boxes): listed because the
+    # declared 「（4）件」 includes them, every field unread and named in the warnings
+    (file,) = record.files
+    assert [o.no for o in file.outsourcing] == [1, 2, 3, 4]
+    read = [(o.no, o.contractor, o.subcontracting) for o in file.outsourcing]
+    assert read == [(1, None, None), (2, None, None), (3, "富士通Japan 株式会社", None), (4, None, None)]
+    unread = {(w.location.section, w.message) for w in record.warnings if w.location}
+    for no in (1, 2, 4):
+        assert (f"Ⅱ/ファイル1/4/委託事項{no}", "③委託先名: not found") in unread
+    for no in (1, 2, 3, 4):
+        assert (f"Ⅱ/ファイル1/4/委託事項{no}", "④再委託の有無: not found") in unread
+    assert not [w for w in record.warnings if w.message.startswith("委託")]  # 4 declared, 4 listed
 
 
 def test_recipients_including_the_continuation_sheet(doc: SegmentedDocument) -> None:

@@ -446,3 +446,60 @@ def test_without_a_current_restatement_the_loose_boxes_stay_unread() -> None:
     assert ("提供先2", "①法令上の根拠") not in rows or rows[("提供先2", "①法令上の根拠")][
         0
     ] != "主務省令第２条の表２の項"
+
+
+OUTSOURCING_HEAD = FILE_HEAD + " ４．特定個人情報ファイルの取扱いの委託\n\n"
+
+
+def _outsourcing_history(text: str) -> str:
+    """A change-history row restating 委託事項3's ①委託内容 on its latest date."""
+    item = "Ⅱ　特定個人情報ファイルの概\n要（４．特定個人情報ファイルの\n取扱いの委託　委託事項３　①\n委託内容）"
+    return HISTORY_HEAD + f"令和7年7月31日\n\n{item}\n\n旧\n\n{text}\n\n事後\n説明\n"
+
+
+def _outsourcing_rows(text: str) -> dict[tuple[str, str], list[str]]:
+    rows: dict[tuple[str, str], list[str]] = {}
+    for b in _segment(text).blocks:
+        if b.headings[:3] == ("Ⅱ", "ファイル1", "4") and b.label:
+            rows.setdefault((b.headings[-1], b.label), []).append(b.value)
+    return rows
+
+
+def _whole_table(first: str, second: str) -> str:
+    """000's layout: two items' tables printed before their headings, the first item's ① restated."""
+    return (
+        OUTSOURCING_HEAD
+        + (
+            " ①委託内容 レセプト管理\n\n ②委託先における取扱者数 [\n\n"
+            f"{first}\n\n再\n委\n託\n\n{second}\n\n ⑤再委託の許諾方法\n\n ⑥再委託事項\n\n"
+            " ③委託先名 B基金\n\n ④再委託の有無　※ [\n\n ⑤再委託の許諾方法 書面により許諾する\n\n ⑥再委託事項\n\n"
+            " 委託事項1\n\n 委託事項2\n\n 委託事項3\n\n 委託事項4\n\n"
+        )
+        + _outsourcing_history("レセプト管理")
+    )
+
+
+def test_an_items_whole_table_printed_in_the_form_order_is_that_items() -> None:
+    rows = _outsourcing_rows(_whole_table(" ③委託先名 A株式会社", " ④再委託の有無　※ ["))
+    assert rows[("委託事項3", "①委託内容")] == ["レセプト管理"]  # restated by the change history
+    # ①..⑥ read once each, rising, in one run with that ①: the run is 委託事項3's table
+    assert rows[("委託事項3", "③委託先名")] == ["A株式会社"]
+    assert rows[("4", "③委託先名")] == ["B基金"]  # the other table holds no decided row: its item is unknown
+
+
+def test_a_table_run_out_of_the_form_order_stays_unowned() -> None:
+    rows = _outsourcing_rows(_whole_table(" ④再委託の有無　※ [", " ③委託先名 A株式会社"))
+    assert rows[("委託事項3", "①委託内容")] == ["レセプト管理"]
+    assert ("委託事項3", "③委託先名") not in rows  # ③ after ④: the rows may be two items'
+    assert rows[("4", "③委託先名")] == ["A株式会社", "B基金"]
+
+
+def test_item_headings_within_the_declared_count_are_listed_with_nothing_read() -> None:
+    def items(count: str) -> set[str]:
+        flag = " 委託の有無 [ 委託する ]\n\n" + (f"（{count}） 件\n\n" if count else "")
+        text = OUTSOURCING_HEAD + flag + " 委託事項1\n\n 委託事項2\n\n 委託事項3\n\n 委託事項4\n"
+        return {b.headings[-1] for b in _segment(text).blocks if len(b.headings) == 4}
+
+    assert items("4") == {"委託事項1", "委託事項2", "委託事項3", "委託事項4"}
+    assert items("3") == {"委託事項1", "委託事項2", "委託事項3"}  # 委託事項4: an empty table beyond the count
+    assert items("") == set()  # no count: the headings may be the empty tables the form prints
