@@ -56,7 +56,9 @@ def _open_engine(engine: str, source: str):
         from api.app import create_app
         from pia_kg.settings import Settings
 
-        settings = Settings().with_(store_dir=Path(source)) if engine == "api" else Settings().with_(endpoint=source)
+        # the remote API reads its index with ordinary queries: they get the load allowance, not the 30 s default
+        remote = Settings().with_(endpoint=source, query_timeout_s=3600.0)
+        settings = Settings().with_(store_dir=Path(source)) if engine == "api" else remote
         client = TestClient(create_app(settings))
         client.__enter__()  # starts the server: the API builds its index of the graph (counted in the load time)
         client.app.state.reader.keeper.get(wait_s=3600)
