@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pia_kg.namespaces import PIA, sparql_prologue
 from pia_kg.queries import Catalogue, ParameterError, parse
 from pia_kg.settings import Settings
 
@@ -127,3 +128,68 @@ def test_any_text_stays_one_literal(store: ox.Store, value: str) -> None:
     )
     rows = list(store.query(query.bind({"v": value})))
     assert [r["v"].value for r in rows] == [value]
+
+
+# One assessment whose listed flow says (別紙参照): the annex row names the recipient, and the flow read from
+# that row replaces the listed flow.
+ANNEX_GRAPH = """
+@prefix pia: <https://w3id.org/pia-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix id: <https://w3id.org/pia-kg/id/> .
+id:graph-x {
+  id:x a pia:Assessment .
+  id:x-listed-flow a pia:DataProvision ; pia:inAssessment id:x ; pia:recipient id:r .
+  id:x-annex-row a pia:AnnexRow ; pia:inAssessment id:x ; pia:recipient id:r .
+  id:x-annex-flow a pia:DataProvision ; pia:inAssessment id:x ; pia:recipient id:r ; pia:expandsFlow id:x-listed-flow .
+  id:r a pia:NationalBody ; rdfs:label "受け手"@ja .
+}
+"""
+
+
+def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
+    """The rows of a SELECT query over the union of the graphs, as plain strings."""
+    result = store.query(query, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def test_organizations_count_the_effective_flows_only() -> None:
+    """The listed flow replaced by its annex row and the annex row itself are not flows the body receives."""
+    data = ox.Store()
+    data.load(ANNEX_GRAPH.encode(), format=ox.RdfFormat.TRIG)
+    rows = _select(data, QUERIES["organizations"].bind({}))
+    assert [(r["organization"], r["flow_count"], r["assessment_count"]) for r in rows] == [
+        ("https://w3id.org/pia-kg/id/r", "1", "1")
+    ]
+
+
+def test_tuned_aggregates_agree_with_their_plain_form(store: ox.Store) -> None:
+    """The counts of legal-bases and assessment-files (read by hash-joined subqueries) are the plain counts."""
+    effective = (
+        "?flow a ?class ; pia:inAssessment ?a . VALUES ?class { pia:DataProvision pia:DataTransfer pia:Outsourcing } "
+        "FILTER NOT EXISTS { ?e pia:expandsFlow ?flow }"
+    )
+    plain = _select(
+        store,
+        sparql_prologue() + "SELECT ?provision (COUNT(DISTINCT ?flow) AS ?n) WHERE { "
+        f"?flow dpv:hasLegalBasis|pia:hasCitation/pia:citesProvision ?provision . {effective} }} GROUP BY ?provision",
+    )
+    tuned = _select(store, QUERIES["legal-bases"].bind({}))
+    assert {r["provision"]: r["n"] for r in plain} == {
+        r["provision"]: r["flow_count"] for r in tuned if r["flow_count"] != "0"
+    }
+    assert plain
+    assessment = "https://w3id.org/pia-kg/id/assessment/川崎市-61-2025-06-06"
+    plain_files = _select(
+        store,
+        sparql_prologue() + "SELECT ?file ?class (COUNT(DISTINCT ?flow) AS ?n) WHERE { "
+        f"<{assessment}> pia:hasFile ?file . ?file pia:hasFlow ?flow . {effective} }} GROUP BY ?file ?class",
+    )
+    files = _select(store, QUERIES["assessment-files"].bind({"assessment": assessment}))
+    listed = {
+        (r["file"], f"{PIA}{name}"): r[f"listed_{kind}"]
+        for r in files
+        for kind, name in (("provision", "DataProvision"), ("transfer", "DataTransfer"), ("outsourcing", "Outsourcing"))
+    }
+    assert {(r["file"], r["class"]): r["n"] for r in plain_files} == {k: n for k, n in listed.items() if n != "0"}
+    assert plain_files

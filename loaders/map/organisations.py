@@ -17,7 +17,7 @@ from loaders.normalize.names import (
     national_body,
     vendor_key,
 )
-from loaders.normalize.text import normalise_name
+from loaders.normalize.text import display_name, normalise_name
 from pia_kg.namespaces import PIA
 
 
@@ -38,7 +38,7 @@ def assessing_body(ctx: MapContext, name: str) -> str:
     else:
         iri = ctx.minter.organization(key)
     ctx.out.a(iri, PIA + "AssessingBody")
-    ctx.out.label(iri, name)
+    ctx.out.label(iri, display_name(name))
     return iri
 
 
@@ -51,7 +51,7 @@ def department(ctx: MapContext, name: str) -> str:
     else:
         iri = ctx.minter.organization(normalise_name(name))
     ctx.out.a(iri, PIA + "Department")
-    ctx.out.label(iri, name)
+    ctx.out.label(iri, display_name(name))
     return iri
 
 
@@ -91,15 +91,15 @@ def recipients(ctx: MapContext, name: str, kind: FlowKind) -> list[str]:
         found = [department(ctx, name)]
     else:
         found = [ctx.minter.organization(normalise_name(name))]
-        ctx.out.label(found[0], name)
+        ctx.out.label(found[0], display_name(name))
     for iri in found:
         ctx.out.a(iri, PIA + "RecipientBody")
     return found
 
 
 def contractor(ctx: MapContext, name: str) -> str:
-    """委託先: a vendor, ``{base}organization/{normalised name}``."""
+    """委託先: a vendor, ``{base}organization/{normalised name}``, with one label whatever the spelling."""
     iri = ctx.minter.organization(vendor_key(name))
     ctx.out.a(iri, PIA + "Contractor")
-    ctx.out.label(iri, name)
+    ctx.out.label(iri, display_name(name))
     return iri

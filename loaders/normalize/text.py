@@ -215,15 +215,20 @@ def _drop_final_prolonged_marks(text: str) -> str:
     return _FINAL_PROLONGED_MARKS.sub("", text)
 
 
-def normalise_name(text: str) -> str:
-    """An identity form of a name: width folded, tags stripped, company abbreviations spelled out,
-    whitespace removed next to non-ASCII characters, and the word-final ー of katakana loan words dropped.
-    Idempotent."""
+def display_name(text: str) -> str:
+    """The one spelling a shared node is labelled with: width folded, tags stripped, company abbreviations
+    spelled out and whitespace removed next to non-ASCII characters (「富士通Japan 株式会社」 ->
+    「富士通Japan株式会社」). Idempotent."""
     folded = fold_width(strip_tags(text))
     for mark, spelled in _ENCLOSED_ABBREVIATIONS.items():
         folded = folded.replace(mark, spelled)
     folded = _PARENTHESISED_ABBREVIATION.sub(lambda m: _COMPANY_ABBREVIATIONS[m.group(1)], folded)
     folded = collapse_spaces(folded)
-    folded = _SPACE_BETWEEN_NON_ASCII.sub("", folded)
     # Removing spaces can bring a ー next to a letter, where width folding reads it as a hyphen: fold again.
-    return _drop_final_prolonged_marks(fold_width(folded))
+    return fold_width(_SPACE_BETWEEN_NON_ASCII.sub("", folded))
+
+
+def normalise_name(text: str) -> str:
+    """An identity form of a name: its ``display_name`` without the word-final ー of katakana loan words
+    (サーバー = サーバ). Idempotent."""
+    return _drop_final_prolonged_marks(display_name(text))
