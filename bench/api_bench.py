@@ -241,8 +241,7 @@ def server_mode(
     # the API gets the load allowance, because it first reads its index of the whole graph from the server.
     with _oxigraph_server(location, item_timeout_s) as server:
         endpoint = server.url + "/query"
-        http_items = [(name, endpoint + "?" + urlencode({"query": query})) for name, query in queries]
-        result["named_queries_http"] = run_bounded("http", "", http_items, load_timeout_s=120.0, **bounded)
+        result["named_queries_http"] = run_bounded("http", endpoint, queries, load_timeout_s=120.0, **bounded)
         result["server_peak_rss_mib"] = server.peak_rss_mib()
     with _oxigraph_server(location, timeout_s) as server:
         endpoint = server.url + "/query"

@@ -44,8 +44,8 @@ def _open_engine(engine: str, source: str):
 
         http = httpx.Client(timeout=300, headers={"Accept": "application/sparql-results+json"})
 
-        def fetch(url: str) -> int:
-            response = http.get(url)
+        def fetch(query: str) -> int:  # SPARQL Protocol POST: long queries do not fit in a URL
+            response = http.post(source, data={"query": query})
             response.raise_for_status()
             return len(response.json()["results"]["bindings"])
 
