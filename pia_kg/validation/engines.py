@@ -1,6 +1,8 @@
-"""The two validation engines, both validating one assessment graph (plus the ontology graph) at a time.
+"""The two validation engines; both report, per assessment graph, what validating it with the graphs it is read
+with (ontology, reference data, series links) finds.
 
-- ``SparqlEngine`` (default): the shapes compiled to one SPARQL SELECT, run by the store on the named graphs.
+- ``SparqlEngine`` (default): the shapes compiled to SPARQL SELECTs, run by the store over the whole store at once
+  or on each assessment graph.
 - ``PyshaclEngine`` (reference): pyshacl over an rdflib copy of the same graphs. This module is the only
   code of the project that imports pyshacl.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -18,18 +21,20 @@ from rdflib.term import Node
 
 from pia_kg.store.port import GraphStore, Row, Term
 from pia_kg.validation.compiler import Branch, compile_shapes
-from pia_kg.validation.model import Message, Path, ValidationResult, severity_name
+from pia_kg.validation.model import Dataset, Message, Path, ValidationResult, severity_name
 from pia_kg.validation.shapes import ShapesGraph, read_path
 
 ENGINES = ("sparql", "pyshacl")
+_THREADS = min(4, os.cpu_count() or 1)
+_CHUNK = 20000  # nodes per VALUES block: fewer, larger queries plan and join faster
 _PLACEHOLDER = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class Engine(Protocol):
     name: str
 
-    def validate(self, store: GraphStore, graphs: list[str], context: list[str]) -> dict[str, list[ValidationResult]]:
-        """Results per graph, each of ``graphs`` validated on its own with the ``context`` graphs (the ontology)."""
+    def validate(self, store: GraphStore, dataset: Dataset) -> dict[str, list[ValidationResult]]:
+        """Results per assessment graph, each validated with what ``dataset.read_with`` says it is read with."""
         ...
 
 
@@ -47,11 +52,13 @@ def fill_message(text: str, row: dict[str, str]) -> str:
 
 
 class SparqlEngine:
-    """Runs the compiled shapes on each assessment graph (with the context graphs as its default graph).
+    """Runs the compiled shapes: once over the whole store, or on each assessment graph (with what it is read with).
 
     One small SELECT per constraint: on pyoxigraph several small queries parse and plan faster than one UNION of
-    them, and validating a graph with only its own triples (plus the ontology) keeps shared nodes (laws,
-    systems) from multiplying joins across documents.
+    them. When the dataset is the whole store, each SELECT runs once over the union of its graphs and every result
+    goes to the assessment graph that describes its focus node: assessment graphs share no node they describe
+    (shared nodes live in the reference graph), so this is what the per-graph runs report, in one pass per
+    constraint instead of one per constraint and graph.
     """
 
     name = "sparql"
@@ -60,19 +67,37 @@ class SparqlEngine:
         self.compiled = compile_shapes(shapes)
         self._queries = self.compiled.queries()
 
-    def validate(self, store: GraphStore, graphs: list[str], context: list[str]) -> dict[str, list[ValidationResult]]:
-        """Graphs are independent: they are validated on a few threads (the store answers queries in parallel)."""
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            results = pool.map(lambda graph: self._validate_graph(store, graph, context), graphs)
-            return dict(zip(graphs, results, strict=True))
+    def validate(self, store: GraphStore, dataset: Dataset) -> dict[str, list[ValidationResult]]:
+        """Queries are independent: they run on a few threads (the store answers queries in parallel)."""
+        if dataset.whole_store:
+            return self._validate_together(store, dataset)
+        with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+            results = pool.map(lambda graph: self._validate_graph(store, dataset.read_with(graph)), dataset.graphs)
+            return dict(zip(dataset.graphs, results, strict=True))
 
-    def _validate_graph(self, store: GraphStore, graph: str, context: list[str]) -> list[ValidationResult]:
-        dataset = [graph, *context]
+    def _validate_graph(self, store: GraphStore, default_graphs: list[str] | None) -> list[ValidationResult]:
         return [
             self._result(branch, row)
             for branch, query in zip(self.compiled.branches, self._queries, strict=True)
-            for row in store.select(query, default_graphs=dataset).rows
+            for row in store.select(query, default_graphs=default_graphs).rows
         ]
+
+    def _validate_together(self, store: GraphStore, dataset: Dataset) -> dict[str, list[ValidationResult]]:
+        def run(pair: tuple[Branch, str]) -> list[ValidationResult]:
+            branch, query = pair
+            return [self._result(branch, row) for row in store.select(query).rows]
+
+        with ThreadPoolExecutor(max_workers=_THREADS) as pool:
+            found = [r for rs in pool.map(run, zip(self.compiled.branches, self._queries, strict=True)) for r in rs]
+        if not all(_is_iri(r.focus_node) for r in found):  # a blank node cannot be looked up: validate graph by graph
+            return self.validate(store, replace(dataset, whole_store=False))
+        owners = describing_graphs(store, {r.focus_node for r in found}, dataset.graphs)
+        by_graph: dict[str, list[ValidationResult]] = {graph: [] for graph in dataset.graphs}
+        for result in found:
+            # a node no assessment graph describes is shared (reference data): every graph's run would see it
+            for graph in owners.get(result.focus_node) or dataset.graphs:
+                by_graph[graph].append(result)
+        return by_graph
 
     def _result(self, branch: Branch, row: Row) -> ValidationResult:
         focus = row["this"]
@@ -109,16 +134,17 @@ class PyshaclEngine:
             self._context = (key, graph)
         return self._context[1]
 
-    def validate(self, store: GraphStore, graphs: list[str], context: list[str]) -> dict[str, list[ValidationResult]]:
-        return {graph: self.validate_one(store, graph, context) for graph in graphs}
+    def validate(self, store: GraphStore, dataset: Dataset) -> dict[str, list[ValidationResult]]:
+        return {graph: self.validate_one(store, graph, dataset) for graph in dataset.graphs}
 
-    def validate_one(self, store: GraphStore, graph: str, context: list[str]) -> list[ValidationResult]:
-        """pyshacl over one assessment graph merged with the context graphs."""
+    def validate_one(self, store: GraphStore, graph: str, dataset: Dataset) -> list[ValidationResult]:
+        """pyshacl over one assessment graph merged with the graphs it is read with."""
         import pyshacl
 
         data = Graph()
-        data += self._context_graph(store, context)
-        data.parse(data=store.dump("application/n-triples", graph=graph), format="nt")
+        data += self._context_graph(store, list(dataset.shared))
+        for name in (graph, *dataset.links.get(graph, ())):
+            data.parse(data=store.dump("application/n-triples", graph=name), format="nt")
         _conforms, report, _text = pyshacl.validate(
             data, shacl_graph=self.shapes.graph, advanced=True, inference="none", allow_warnings=True
         )
@@ -161,3 +187,30 @@ def _term(node: Node) -> Term:
             datatype = "http://www.w3.org/2001/XMLSchema#string"
         return Term("literal", str(node), datatype, node.language)
     return Term("bnode", str(node))
+
+
+_DESCRIBED_IN = "SELECT DISTINCT ?node ?graph WHERE { VALUES ?node { %s } GRAPH ?graph { ?node ?_p ?_o } }"
+
+
+def iri_term(value: str) -> str:
+    """``<value>`` for a query, refusing what cannot be written as an IRI."""
+    if any(ch in value for ch in '<>"{}|^`\\ '):
+        raise ValueError(f"not an IRI that can be written in a query: {value!r}")
+    return f"<{value}>"
+
+
+def _is_iri(node: str) -> bool:
+    return "://" in node or node.startswith("urn:")
+
+
+def describing_graphs(store: GraphStore, nodes: set[str], graphs: tuple[str, ...]) -> dict[str, list[str]]:
+    """For each node, the graphs among ``graphs`` in which it is the subject of a triple (blank nodes: none)."""
+    wanted = set(graphs)
+    iris = sorted(n for n in nodes if _is_iri(n))
+    owners: dict[str, list[str]] = {}
+    for start in range(0, len(iris), _CHUNK):
+        values = " ".join(iri_term(n) for n in iris[start : start + _CHUNK])
+        for row in store.select(_DESCRIBED_IN % values).rows:
+            if row["graph"].value in wanted:
+                owners.setdefault(row["node"].value, []).append(row["graph"].value)
+    return {node: sorted(found) for node, found in owners.items()}

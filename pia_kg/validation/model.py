@@ -103,6 +103,26 @@ class ReportedResult:
 
 
 @dataclass(frozen=True)
+class Dataset:
+    """What a run validates: assessment graphs, each read with the shared graphs and the graphs linking it.
+
+    ``shared`` (the ontology and reference graphs) is read with every assessment graph; ``links`` gives, per
+    assessment graph, the series graphs that name its assessment as the previous version of a newer one.
+    ``whole_store`` says that these graphs are all the graphs of the store, so one query over the union of the
+    store's graphs sees exactly what the per-graph runs would see together.
+    """
+
+    graphs: tuple[str, ...]
+    shared: tuple[str, ...] = ()
+    links: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    whole_store: bool = False
+
+    def read_with(self, graph: str) -> list[str]:
+        """The default graph of ``graph``'s run: the graph itself, the shared graphs and its links."""
+        return [graph, *self.shared, *self.links.get(graph, ())]
+
+
+@dataclass(frozen=True)
 class AssessmentInfo:
     iri: str
     graph: str

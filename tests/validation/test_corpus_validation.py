@@ -20,6 +20,7 @@ from pia_kg.namespaces import sparql_prologue
 from pia_kg.store.embedded import EmbeddedStore
 from pia_kg.validation import ValidationReport, validate_store
 from pia_kg.validation.engines import PyshaclEngine, SparqlEngine
+from pia_kg.validation.model import Dataset
 from pia_kg.validation.shapes import load_shapes
 
 KAWASAKI = "001_b80d6855a7643af9.txt"
@@ -94,9 +95,9 @@ def test_kawaguchi_is_due_for_reassessment_five_years_after_publication(store: E
 def test_engines_agree_on_the_corpus(store: EmbeddedStore, assessment_of) -> None:
     shapes = load_shapes(SETTINGS.shapes_dir, TODAY)
     graphs = [MINTER.graph(MINTER.assessment_id(a)) for a in sorted(assessment_of.values())]
-    context = [MINTER.ontology_graph, MINTER.reference_graph]
-    fast = SparqlEngine(shapes).validate(store, graphs, context)
-    reference = PyshaclEngine(shapes).validate(store, graphs, context)
+    dataset = Dataset(tuple(graphs), (MINTER.ontology_graph, MINTER.reference_graph))
+    fast = SparqlEngine(shapes).validate(store, dataset)
+    reference = PyshaclEngine(shapes).validate(store, dataset)
 
     def keys(results):
         return Counter((*r.key(), r.value.value if r.value else None) for r in results)
@@ -104,3 +105,15 @@ def test_engines_agree_on_the_corpus(store: EmbeddedStore, assessment_of) -> Non
     for graph in graphs:
         assert keys(fast[graph]) == keys(reference[graph]), graph
     assert sum(len(v) for v in fast.values()) > 50
+
+
+def test_one_pass_over_the_store_equals_one_run_per_assessment(store: EmbeddedStore, report: ValidationReport) -> None:
+    """The whole-store run (one query per constraint) reports, with labels and locations, what validating each
+    assessment on its own (``--assessment``) reports."""
+    apart = [
+        r
+        for a in report.assessments
+        for r in validate_store(store, SETTINGS, assessment_id=a.identifier, today=TODAY).results
+    ]
+    assert Counter(report.results) == Counter(apart)
+    assert len(report.results) > 50
