@@ -60,3 +60,18 @@ def test_a_failed_replacement_changes_neither_graph() -> None:
 def test_shared_triples_need_a_graph() -> None:
     with pytest.raises(ValueError):
         EmbeddedStore(None).replace_graph(G, b"", shared=SHARED)
+
+
+def test_compacting_an_on_disk_store_keeps_every_quad(tmp_path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    for i in range(3):
+        store.replace_graph(f"{G}/{i}", f'<https://e/s> <https://e/p> "{i}" .\n'.encode())
+    before = sorted(store.dump("application/n-quads").splitlines())
+    store.compact()
+    assert sorted(store.dump("application/n-quads").splitlines()) == before
+    assert len(before) == 3
+    store.close()
+    del store  # pyoxigraph releases the folder when the store object goes
+    reopened = EmbeddedStore(tmp_path / "store", read_only=True)
+    reopened.compact()  # nothing to do on a read-only store
+    assert sorted(reopened.dump("application/n-quads").splitlines()) == before

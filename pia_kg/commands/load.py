@@ -141,6 +141,9 @@ def load(
                 progress.advance(task)
         if out is not None and out_format is not None:
             out.write_bytes(export_bytes(target, out_format, base_iri=minter.base))
+        elif len(report.documents) > len(report.failed):
+            with console.status("compacting the store"):
+                target.compact()
     finally:
         target.close()
     console.print(_summary_table(report))

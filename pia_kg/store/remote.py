@@ -227,5 +227,8 @@ class RemoteStore:
         quads = (ox.Quad(_ox_term(r["s"]), _ox_term(r["p"]), _ox_term(r["o"]), _ox_term(r["g"])) for r in rows)
         return ox.serialize(quads, format=fmt) or b""
 
+    def compact(self) -> None:
+        """Nothing to do: a SPARQL server manages its own storage."""
+
     def close(self) -> None:
         self._http.close()
