@@ -9,40 +9,13 @@ also pins down what must NOT be read: rows whose item cannot be decided stay uno
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from corpus_blocks import blocks_at, value_at
 
-import pytest
-
-from loaders.model import AssessmentRecord, Block, SegmentedDocument, SourceDocument
+from loaders.model import AssessmentRecord, SegmentedDocument, SourceDocument
 from loaders.segment.pdf_form import compact
 
 NAME = "000_f28069411e69241a.txt"
 FLOWS = ("Ⅱ", "ファイル1", "5")
-
-
-@pytest.fixture(scope="module")
-def source(corpus_source: Callable[[str], SourceDocument]) -> SourceDocument:
-    return corpus_source(NAME)
-
-
-@pytest.fixture(scope="module")
-def doc(corpus_segmented: Callable[[str], SegmentedDocument]) -> SegmentedDocument:
-    return corpus_segmented(NAME)
-
-
-@pytest.fixture(scope="module")
-def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
-    return corpus_record(NAME)
-
-
-def _at(doc: SegmentedDocument, *headings: str) -> list[Block]:
-    return [b for b in doc.blocks if b.headings == headings]
-
-
-def _value(doc: SegmentedDocument, label: str, *headings: str) -> str:
-    found = [b.value for b in _at(doc, *headings) if b.label == label]
-    assert len(found) == 1, (label, headings, found)
-    return found[0]
 
 
 def _items(doc: SegmentedDocument, kind: str) -> dict[int, str]:
@@ -56,7 +29,7 @@ def _items(doc: SegmentedDocument, kind: str) -> dict[int, str]:
 def test_layout_and_cover(doc: SegmentedDocument) -> None:
     assert doc.layout == "pdf-text"
     assert doc.form == "focused"
-    cover = {b.label: b.value for b in _at(doc, "表紙")}
+    cover = {b.label: b.value for b in blocks_at(doc, "表紙")}
     assert cover["評価書名"] == "生活保護の決定及び実施、就労自立給付金の支給等に関する事務 重点項目評価書"
     assert cover["個人のプライバシー等の権利利益の保護の宣言"].startswith("川崎市は、生活保護の決定及び実施")
     # this extraction lost the cover table: number, body and dates are not printed anywhere
@@ -79,40 +52,40 @@ def test_systems_are_numbered_where_the_change_history_restates_them(doc: Segmen
 
 
 def test_section_one(doc: SegmentedDocument) -> None:
-    assert _value(doc, "①事務の名称", "Ⅰ", "1") == "生活保護の決定及び実施、就労自立給付金の支給等に関する事務"
-    assert _value(doc, "③対象人数", "Ⅰ", "1") == "[1万人以上10万人未満]"
-    use = _value(doc, "法令上の根拠", "Ⅰ", "4")  # 重点項目評価書: 4. 個人番号の利用
+    assert value_at(doc, "①事務の名称", "Ⅰ", "1") == "生活保護の決定及び実施、就労自立給付金の支給等に関する事務"
+    assert value_at(doc, "③対象人数", "Ⅰ", "1") == "[1万人以上10万人未満]"
+    use = value_at(doc, "法令上の根拠", "Ⅰ", "4")  # 重点項目評価書: 4. 個人番号の利用
     assert use.startswith("・番号法第９条第１項 別表の２３の項\n・川崎市行政手続における特定の個人を識別するための")
-    linkage = [b for b in _at(doc, "Ⅰ", "5") if b.label == "①実施の有無"]
+    linkage = [b for b in blocks_at(doc, "Ⅰ", "5") if b.label == "①実施の有無"]
     assert [b.value for b in linkage] == ["[実施する]"]  # the option printed alone, 14 lines above its label
     assert linkage[0].span.start < linkage[0].span.end
-    network = _value(doc, "②法令上の根拠", "Ⅰ", "5")
+    network = value_at(doc, "②法令上の根拠", "Ⅰ", "5")
     assert network.startswith(
         "【情報照会】番号法第１９条第８号に基づく主務省令第２条の表４２の項、１６１の項\n【情報提供】"
     )
     assert compact(network).endswith("１７１の項、１７２の項")
-    assert _value(doc, "①部署", "Ⅰ", "6") == "健康福祉局生活保護・自立支援室"
-    assert _value(doc, "②所属長の役職名", "Ⅰ", "6") == "保護指導担当課長"
+    assert value_at(doc, "①部署", "Ⅰ", "6") == "健康福祉局生活保護・自立支援室"
+    assert value_at(doc, "②所属長の役職名", "Ⅰ", "6") == "保護指導担当課長"
 
 
 def test_file_basics(doc: SegmentedDocument) -> None:
-    assert _value(doc, "", "Ⅱ", "ファイル1", "1") == "生活保護ファイル"
-    assert _value(doc, "①ファイルの種類", "Ⅱ", "ファイル1", "2") == "[システム用ファイル]"
-    assert _value(doc, "⑤保有開始日", "Ⅱ", "ファイル1", "2") == "平成27年10月"
-    assert _value(doc, "使用部署", "Ⅱ", "ファイル1", "3") == "健康福祉局生活保護・自立支援室\n各区保護課"
-    assert _value(doc, "⑥使用開始日", "Ⅱ", "ファイル1", "3") == "平成28年1月1日"
+    assert value_at(doc, "", "Ⅱ", "ファイル1", "1") == "生活保護ファイル"
+    assert value_at(doc, "①ファイルの種類", "Ⅱ", "ファイル1", "2") == "[システム用ファイル]"
+    assert value_at(doc, "⑤保有開始日", "Ⅱ", "ファイル1", "2") == "平成27年10月"
+    assert value_at(doc, "使用部署", "Ⅱ", "ファイル1", "3") == "健康福祉局生活保護・自立支援室\n各区保護課"
+    assert value_at(doc, "⑥使用開始日", "Ⅱ", "ファイル1", "3") == "平成28年1月1日"
 
 
 def test_outsourcing_read_but_not_given_to_items(doc: SegmentedDocument) -> None:
     # the count is printed apart from its brackets: read because it is the number of 委託事項 listed
-    assert _value(doc, "委託の有無", "Ⅱ", "ファイル1", "4") == "[委託する] （4） 件"
+    assert value_at(doc, "委託の有無", "Ⅱ", "ファイル1", "4") == "[委託する] （4） 件"
     # 委託事項3's ①..⑥ are printed in one run in the form's order, its ① restated by the change history: the run's
     # ③ is its contractor. The other tables are printed out of the form's order (③④①②⑤⑥, ②⑤⑥④①③) or apart:
     # which item each ③ is cannot be told, so they stay at the subsection (the loose 「富士通Japan 株式会社」 box that
     # is the value of the ③ printed empty is not read at all).
     owned = [(b.headings[-1], b.value) for b in doc.blocks if b.label == "③委託先名" and len(b.headings) == 4]
     assert owned == [("委託事項3", "富士通Japan 株式会社")]
-    loose = sorted(b.value for b in _at(doc, "Ⅱ", "ファイル1", "4") if b.label == "③委託先名")
+    loose = sorted(b.value for b in blocks_at(doc, "Ⅱ", "ファイル1", "4") if b.label == "③委託先名")
     assert loose == ["富士通Japan 株式会社", "社会保険診療報酬支払基金"]
     # vertical 再委託 and other fields' options are never taken as a value
     assert not [b for b in doc.blocks if b.value in ("再委託", "再委託する", "10人以上50人未満") and b.label]

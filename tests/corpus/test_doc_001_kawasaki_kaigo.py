@@ -5,30 +5,12 @@ Expectations written from a reading of the document itself (not from the loader'
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
+from corpus_blocks import table_items
 
 from loaders.citations import PROVISION_ORDER
-from loaders.model import AssessmentRecord, Citation, FileRecord
+from loaders.model import AssessmentRecord, FileRecord
 
 NAME = "001_b80d6855a7643af9.txt"
-
-
-@pytest.fixture(scope="module")
-def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
-    return corpus_record(NAME)
-
-
-@pytest.fixture(scope="module")
-def file1(record: AssessmentRecord) -> FileRecord:
-    assert len(record.files) == 1
-    return record.files[0]
-
-
-def _table_items(citation: Citation | None) -> list[str]:
-    assert citation is not None
-    return [p.table_item for p in citation.provisions if p.table_item]
 
 
 def test_layout_and_cover(record: AssessmentRecord) -> None:
@@ -79,9 +61,9 @@ def test_files_and_legal_bases(record: AssessmentRecord) -> None:
     assert basic.network_linkage is True
     query, provide = basic.network_basis
     assert query.text.startswith("【情報照会】") and provide.text.startswith("【情報提供】")
-    assert _table_items(query) == ["131", "132"]
+    assert table_items(query) == ["131", "132"]
     provided = [2, 3, 7, 11, 15, 38, 42, 56, 65, 69, 70, 80, 83, 86, 87, 108, 115, 116, 125, 128, 132, 137, 141]
-    assert _table_items(provide) == [str(n) for n in [*provided, 144, 145, 158, 161]]
+    assert table_items(provide) == [str(n) for n in [*provided, 144, 145, 158, 161]]
     assert {p.law for p in query.provisions if p.table_item} == {PROVISION_ORDER}
     assert basic.department == "健康福祉局長寿社会部介護保険課"
     assert basic.head_post == "介護保険課長"
@@ -160,7 +142,7 @@ def test_provisions_declared_and_listed(record: AssessmentRecord, file1: FileRec
     assert (file1.provision_declared, file1.transfer_declared) == (27, 10)
     provisions = [f for f in file1.flows if f.kind == "provision"]
     assert [f.no for f in provisions] == list(range(1, 21))  # 提供先21..27 are not printed: nothing invented
-    assert [(f.recipient, _table_items(f.legal_basis)) for f in provisions] == [(r, [i]) for r, i in PROVISIONS]
+    assert [(f.recipient, table_items(f.legal_basis)) for f in provisions] == [(r, [i]) for r, i in PROVISIONS]
     assert all(f.annex is None and f.annex_row is None for f in file1.flows)
     assert any(w.message == "提供先: 27 declared, 20 read" for w in record.warnings)
     first = provisions[0]
@@ -176,7 +158,7 @@ def test_transfers(file1: FileRecord) -> None:
     assert [f.recipient for f in transfers] == [r for r, _ in TRANSFERS]
     for flow, (_, items) in zip(transfers, TRANSFERS, strict=True):
         assert flow.legal_basis is not None
-        assert sorted(_table_items(flow.legal_basis), key=int) == items
+        assert sorted(table_items(flow.legal_basis), key=int) == items
     second = transfers[1].legal_basis
     assert second is not None
     assert [(p.article, p.item) for p in second.provisions] == [("7", "10")]

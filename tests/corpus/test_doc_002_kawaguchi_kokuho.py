@@ -5,32 +5,15 @@ Expectations written from a reading of the document itself (not from the loader'
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-import pytest
+from corpus_blocks import table_items
 
 from loaders.citations import PROVISION_ORDER
-from loaders.model import AssessmentRecord, Citation, FileRecord
+from loaders.model import AssessmentRecord, FileRecord
 
 NAME = "002_e85a03c2c6247dbf.txt"
 ANNEX = "Ⅱ-5別紙"
-
-
-@pytest.fixture(scope="module")
-def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
-    return corpus_record(NAME)
-
-
-@pytest.fixture(scope="module")
-def file1(record: AssessmentRecord) -> FileRecord:
-    assert len(record.files) == 1
-    return record.files[0]
-
-
-def _table_items(citation: Citation | None) -> list[str]:
-    assert citation is not None
-    return [p.table_item for p in citation.provisions if p.table_item]
 
 
 def test_layout_and_cover(record: AssessmentRecord) -> None:
@@ -158,7 +141,7 @@ def test_annex_rows_are_the_flows(record: AssessmentRecord, file1: FileRecord) -
     }
     for no, (recipient, item) in samples.items():
         assert rows[no].recipient == recipient
-        assert _table_items(rows[no].legal_basis) == [item]
+        assert table_items(rows[no].legal_basis) == [item]
         basis = rows[no].legal_basis
         assert basis is not None and basis.provisions[0].law == PROVISION_ORDER
     assert rows["1"].purpose and rows["1"].purpose.startswith("健康保険法第五条第二項の規定により厚生労働大臣")
@@ -180,7 +163,7 @@ def test_transfers(file1: FileRecord) -> None:
         "川口市 特別債権回収課",
         "川口市 税制課",
     ]
-    items = [_table_items(f.legal_basis) for f in transfers]
+    items = [table_items(f.legal_basis) for f in transfers]
     assert items == [[], [], ["9", "117"], ["70", "111"], ["100"], ["61"], ["23"], ["24"], ["24"], ["24"]]
     assert all(f.methods == ("庁内連携システム",) for f in transfers)
 

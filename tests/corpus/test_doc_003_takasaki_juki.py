@@ -7,45 +7,18 @@ history's rows, rows printed out of order).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from corpus_blocks import blocks_at, value_at
 
-import pytest
-
-from loaders.model import AssessmentRecord, Block, SegmentedDocument, SourceDocument
+from loaders.model import AssessmentRecord, SegmentedDocument, SourceDocument
 from loaders.segment.pdf_form import compact
 
 NAME = "003_397d9b1e6256da99.txt"
 
 
-@pytest.fixture(scope="module")
-def source(corpus_source: Callable[[str], SourceDocument]) -> SourceDocument:
-    return corpus_source(NAME)
-
-
-@pytest.fixture(scope="module")
-def doc(corpus_segmented: Callable[[str], SegmentedDocument]) -> SegmentedDocument:
-    return corpus_segmented(NAME)
-
-
-@pytest.fixture(scope="module")
-def record(corpus_record: Callable[[str], AssessmentRecord]) -> AssessmentRecord:
-    return corpus_record(NAME)
-
-
-def _at(doc: SegmentedDocument, *headings: str) -> list[Block]:
-    return [b for b in doc.blocks if b.headings == headings]
-
-
-def _value(doc: SegmentedDocument, label: str, *headings: str) -> str:
-    found = [b.value for b in _at(doc, *headings) if b.label == label]
-    assert len(found) == 1, (label, headings, found)
-    return found[0]
-
-
 def test_layout_and_cover(doc: SegmentedDocument) -> None:
     assert doc.layout == "pdf-text"
     assert doc.form == "full"
-    cover = {b.label: b.value for b in _at(doc, "表紙")}
+    cover = {b.label: b.value for b in blocks_at(doc, "表紙")}
     assert cover["評価書名"] == "住民基本台帳に関する事務 全項目評価書"
     assert cover["評価書番号"] == "1"
     assert cover["評価実施機関名"] == "高崎市長"  # printed after the form title, which sits under the label
@@ -85,34 +58,34 @@ def test_system_connections_where_decidable(doc: SegmentedDocument) -> None:
 
 
 def test_file_names(doc: SegmentedDocument) -> None:
-    listed = [b.value for b in _at(doc, "Ⅰ", "3") if b.label == ""]
+    listed = [b.value for b in blocks_at(doc, "Ⅰ", "3") if b.label == ""]
     assert listed == ["（１）住民基本台帳ファイル\n（２）本人確認情報ファイル\n（３）送付先情報ファイル"]
-    names = [[b.value for b in _at(doc, "Ⅱ", f"ファイル{k}", "1") if b.label == ""] for k in (1, 2, 3)]
+    names = [[b.value for b in blocks_at(doc, "Ⅱ", f"ファイル{k}", "1") if b.label == ""] for k in (1, 2, 3)]
     assert names == [["（１）住民基本台帳ファイル"], ["（２）本人確認情報ファイル"], ["（３）送付先情報ファイル"]]
 
 
 def test_legal_bases_of_section_one(doc: SegmentedDocument) -> None:
-    use = _value(doc, "法令上の根拠", "Ⅰ", "5")
+    use = value_at(doc, "法令上の根拠", "Ⅰ", "5")
     assert use.startswith("１．行政手続における特定の個人を識別するための番号の利用等に関する法律（番号法）")
     assert "第１７条（個人番号カードの交付等）" in use
     assert compact(use).endswith(
         "第３０条の１２（通知都道府県以外の都道府県の区域内の市町村の執行機関への本人確認情報の提供）"
     )
-    assert _value(doc, "①実施の有無", "Ⅰ", "6") == "[実施する]"
-    network = _value(doc, "②法令上の根拠", "Ⅰ", "6")
+    assert value_at(doc, "①実施の有無", "Ⅰ", "6") == "[実施する]"
+    network = value_at(doc, "②法令上の根拠", "Ⅰ", "6")
     assert network.startswith("・番号法第１９条第８号（特定個人情報の提供の制限）及び主務省令に定める事務")
     assert "１６５、１６６の項）" in network
-    assert _value(doc, "①部署", "Ⅰ", "7") == "市民部市民課"
-    assert _value(doc, "②所属長の役職名", "Ⅰ", "7") == "市民課長"
+    assert value_at(doc, "①部署", "Ⅰ", "7") == "市民部市民課"
+    assert value_at(doc, "②所属長の役職名", "Ⅰ", "7") == "市民課長"
 
 
 def test_file_basics_placed_in_their_file(doc: SegmentedDocument) -> None:
     # each file's 基本情報 starts on a page printed before that file's heading
-    assert _value(doc, "⑤保有開始日", "Ⅱ", "ファイル1", "2") == "平成２７年６月１日"
-    assert _value(doc, "⑥事務担当部署", "Ⅱ", "ファイル2", "2") == "市民部市民課"
-    assert _value(doc, "⑤保有開始日", "Ⅱ", "ファイル3", "2") == "平成２７年１０月５日"
-    assert _value(doc, "⑨使用開始日", "Ⅱ", "ファイル2", "3") == "平成27年6月1日"
-    assert _value(doc, "②対象となる本人の数", "Ⅱ", "ファイル1", "2") == "[10万人以上100万人未満]"
+    assert value_at(doc, "⑤保有開始日", "Ⅱ", "ファイル1", "2") == "平成２７年６月１日"
+    assert value_at(doc, "⑥事務担当部署", "Ⅱ", "ファイル2", "2") == "市民部市民課"
+    assert value_at(doc, "⑤保有開始日", "Ⅱ", "ファイル3", "2") == "平成２７年１０月５日"
+    assert value_at(doc, "⑨使用開始日", "Ⅱ", "ファイル2", "3") == "平成27年6月1日"
+    assert value_at(doc, "②対象となる本人の数", "Ⅱ", "ファイル1", "2") == "[10万人以上100万人未満]"
 
 
 def test_outsourcing(doc: SegmentedDocument) -> None:
@@ -120,47 +93,49 @@ def test_outsourcing(doc: SegmentedDocument) -> None:
     titles = ["既存住基システムの運用保守委託", "住基ネットCSの運用保守委託", "住基ネットCSの運用保守委託"]
     for k, (contractor, title) in enumerate(zip(contractors, titles, strict=True), start=1):
         item = ("Ⅱ", f"ファイル{k}", "4", "委託事項1")
-        assert _value(doc, "", *item) == title
-        assert _value(doc, "⑥委託先名", *item) == contractor
-        assert _value(doc, "⑦再委託の有無", *item) == "[再委託しない]"
-        assert _value(doc, "委託の有無", "Ⅱ", f"ファイル{k}", "4") == "[委託する] （1） 件"
+        assert value_at(doc, "", *item) == title
+        assert value_at(doc, "⑥委託先名", *item) == contractor
+        assert value_at(doc, "⑦再委託の有無", *item) == "[再委託しない]"
+        assert value_at(doc, "委託の有無", "Ⅱ", f"ファイル{k}", "4") == "[委託する] （1） 件"
     assert not [b for b in doc.blocks if "委託事項2" in b.headings]
 
 
 def test_recipients_and_their_legal_basis(doc: SegmentedDocument) -> None:
     file1 = ("Ⅱ", "ファイル1", "5")
-    assert _value(doc, "", *file1, "提供先1") == "番号法第１９条第８号に基づく主務省令に定める情報照会者（別紙１参照）"
-    assert _value(doc, "", *file1, "提供先2") == "番号法第９条第１項別表に定める情報提供先の事務（別紙２参照）"
-    assert _value(doc, "", *file1, "移転先1") == "番号法第９条第１項別表に定める情報移転先の事務（別紙３参照）"
-    assert _value(doc, "①法令上の根拠", *file1, "移転先1") == "番号法第９条第１項別表"
-    assert _value(doc, "②移転先における用途", *file1, "移転先1") == "番号法別表に定める各事務（別紙３）"
+    assert (
+        value_at(doc, "", *file1, "提供先1") == "番号法第１９条第８号に基づく主務省令に定める情報照会者（別紙１参照）"
+    )
+    assert value_at(doc, "", *file1, "提供先2") == "番号法第９条第１項別表に定める情報提供先の事務（別紙２参照）"
+    assert value_at(doc, "", *file1, "移転先1") == "番号法第９条第１項別表に定める情報移転先の事務（別紙３参照）"
+    assert value_at(doc, "①法令上の根拠", *file1, "移転先1") == "番号法第９条第１項別表"
+    assert value_at(doc, "②移転先における用途", *file1, "移転先1") == "番号法別表に定める各事務（別紙３）"
     # 提供先1 and 提供先2 share a page with their rows interleaved: the ① printed in the box right after
     # 提供先2's heading is 提供先2's (a heading and its table's first row stay together), the other ① is then
     # 提供先1's (the one item left without one); the other rows stay unowned
-    assert _value(doc, "①法令上の根拠", *file1, "提供先2") == "番号法第９条第１項別表"
-    assert _value(doc, "①法令上の根拠", *file1, "提供先1") == "番号法第１９条第８号に基づく主務省令第２条の表"
-    assert not [b for b in _at(doc, *file1) if b.label == "①法令上の根拠"]
-    assert [b.label for b in _at(doc, *file1, "提供先2") if b.label] == ["①法令上の根拠"]
+    assert value_at(doc, "①法令上の根拠", *file1, "提供先2") == "番号法第９条第１項別表"
+    assert value_at(doc, "①法令上の根拠", *file1, "提供先1") == "番号法第１９条第８号に基づく主務省令第２条の表"
+    assert not [b for b in blocks_at(doc, *file1) if b.label == "①法令上の根拠"]
+    assert [b.label for b in blocks_at(doc, *file1, "提供先2") if b.label] == ["①法令上の根拠"]
     file2 = ("Ⅱ", "ファイル2", "5")
-    assert _value(doc, "", *file2, "提供先1") == "都道府県"
-    assert _value(doc, "", *file2, "提供先2") == "都道府県及び地方公共団体情報システム機構（機構）"
-    assert _value(doc, "①法令上の根拠", *file2, "提供先2").startswith("住基法第１４条")  # same page layout
-    assert _value(doc, "①法令上の根拠", *file2, "提供先1").startswith("住基法第３０条の６")
+    assert value_at(doc, "", *file2, "提供先1") == "都道府県"
+    assert value_at(doc, "", *file2, "提供先2") == "都道府県及び地方公共団体情報システム機構（機構）"
+    assert value_at(doc, "①法令上の根拠", *file2, "提供先2").startswith("住基法第１４条")  # same page layout
+    assert value_at(doc, "①法令上の根拠", *file2, "提供先1").startswith("住基法第３０条の６")
     file3 = ("Ⅱ", "ファイル3", "5", "提供先1")
-    assert _value(doc, "", *file3) == "地方公共団体情報システム機構（機構）"
-    assert _value(doc, "③提供する情報", *file3) == "「２．④記録される項目」と同じ。"
+    assert value_at(doc, "", *file3) == "地方公共団体情報システム機構（機構）"
+    assert value_at(doc, "③提供する情報", *file3) == "「２．④記録される項目」と同じ。"
     # file 3 ticks no transfer: its empty 移転先1 heading owns none of the rows, so the only filled
     # ①法令上の根拠 of the region is its only provision's
     assert (
-        _value(doc, "①法令上の根拠", *file3)
+        value_at(doc, "①法令上の根拠", *file3)
         == "個人番号カード命令第23条の2（個人番号通知書及び個人番号カードに関し機構が処理する事務）"
     )
 
 
 def test_annex_tables(doc: SegmentedDocument) -> None:
-    header = _value(doc, "header", "別紙1")
+    header = value_at(doc, "header", "別紙1")
     assert header == "項番\t情報照会者\t事務\t情報提供者\t利用特定個人情報"
-    rows = {b.value.split("\t")[0]: b.value.split("\t")[1] for b in _at(doc, "別紙1") if b.label == "row"}
+    rows = {b.value.split("\t")[0]: b.value.split("\t")[1] for b in blocks_at(doc, "別紙1") if b.label == "row"}
     assert rows["1"] == "厚生労働大臣"
     assert rows["13"] == "都道府県知事"
     assert rows["65"] == "国家公務員共済組合"
@@ -171,8 +146,8 @@ def test_annex_tables(doc: SegmentedDocument) -> None:
     assert rows["115"] == "後期高齢者医療広域連合"  # wrapped in its own box, the number before a wide cell
     assert rows["163"].endswith("の供給を行う都道府県知事又は市町村長")  # number first, wrapped over 13 lines
     assert len(rows) == 60  # all of 別紙1's rows (60 of the 63 provisions; 別紙2 holds the other 3)
-    assert _value(doc, "header", "別紙2") == "事務\t項番\t関係課"
-    rows2 = [b.value for b in _at(doc, "別紙2") if b.label == "row"]
+    assert value_at(doc, "header", "別紙2") == "事務\t項番\t関係課"
+    rows2 = [b.value for b in blocks_at(doc, "別紙2") if b.label == "row"]
     assert rows2 == [
         "就学援助\t38\t教職員課",
         "学校保健安全\t40\t健康教育課",
@@ -180,8 +155,8 @@ def test_annex_tables(doc: SegmentedDocument) -> None:
     ]
     # 別紙3's pages print no title; they restart their page numbers at 1 after 別紙2's page, the body points
     # to 別紙3 (移転先1: （別紙３参照）) and 別紙1, 別紙2 are titled: the untitled table is 別紙3, with a warning
-    assert _value(doc, "header", "別紙3") == "事務\t項番\t関係課"
-    rows3 = {b.value.split("\t")[1]: b.value.split("\t")[2] for b in _at(doc, "別紙3") if b.label == "row"}
+    assert value_at(doc, "header", "別紙3") == "事務\t項番\t関係課"
+    rows3 = {b.value.split("\t")[1]: b.value.split("\t")[2] for b in blocks_at(doc, "別紙3") if b.label == "row"}
     assert len(rows3) == 40  # 移転を行っている （ 40 ） 件
     assert rows3["8"] == "こども発達支援センター、保健予防課、障害福祉課"
     assert rows3["9"] == "障害福祉課、保育課"  # 事務 項番 関係課 spaced on one line
@@ -193,12 +168,12 @@ def test_annex_tables(doc: SegmentedDocument) -> None:
 def test_risks(doc: SegmentedDocument) -> None:
     use = ("Ⅲ", "ファイル1", "3")
     assert (
-        _value(doc, "", *use, "リスク2")
+        value_at(doc, "", *use, "リスク2")
         == "権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク"
     )
-    assert _value(doc, "ユーザ認証の管理", *use, "リスク2") == "[行っている]"
-    assert _value(doc, "リスクへの対策は十分か", *use, "リスク2") == "[十分である]"
-    assert _value(doc, "リスクへの対策は十分か", *use, "リスク4") == "[十分である]"
+    assert value_at(doc, "ユーザ認証の管理", *use, "リスク2") == "[行っている]"
+    assert value_at(doc, "リスクへの対策は十分か", *use, "リスク2") == "[十分である]"
+    assert value_at(doc, "リスクへの対策は十分か", *use, "リスク4") == "[十分である]"
     risks = [b for b in doc.blocks if b.label == "" and b.headings[-1].startswith("リスク")]
     assert len(risks) == 3 * 21  # Ⅲ-2: 4, Ⅲ-3: 4, Ⅲ-5: 3, Ⅲ-6: 7, Ⅲ-7: 3 per file, each read once
     assert all(b.headings[0] == "Ⅲ" and (len(b.headings) == 2 or b.headings[1].startswith("ファイル")) for b in risks)
