@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -30,9 +31,12 @@ LAW_CLASS = PIA + "Law"
 
 
 def value(row: Row, name: str) -> Any:
-    """The plain Python value of ``name`` in ``row`` (None when unbound)."""
+    """The plain Python value of ``name`` in ``row`` (None when unbound); IRIs interned, as each one recurs in
+    many rows and queries (one string per node keeps the index and its snapshot small)."""
     term = row.get(name)
-    return None if term is None else term.py()
+    if term is None:
+        return None
+    return sys.intern(term.value) if term.kind == "iri" else term.py()
 
 
 @cache
