@@ -126,8 +126,8 @@ class NodeEntry:
         return self.fields.get(name)
 
 
-def _rows(store: GraphStore, name: str) -> list[Row]:
-    return store.select(index_query(name)).rows
+def _rows(store: GraphStore, name: str) -> Iterator[Row]:
+    return store.rows(index_query(name))
 
 
 class GraphIndex:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,20 +56,24 @@ class EmbeddedStore:
             return self._store.query(query, default_graph=[ox.NamedNode(g) for g in default_graphs])
         return self._store.query(query, use_default_graph_as_union=True)
 
-    def select(self, query: str, *, default_graphs: list[str] | None = None) -> QueryResult:
+    def _solutions(self, query: str, default_graphs: list[str] | None) -> tuple[tuple[str, ...], Iterator[Row]]:
         solutions = self._query(query, default_graphs)
         if not isinstance(solutions, ox.QuerySolutions):
             raise ValueError("not a SELECT query")
         variables = tuple(v.value for v in solutions.variables)
-        rows: list[Row] = []
-        for solution in solutions:
-            row: Row = {}
-            for name in variables:
-                value = solution[name]
-                if value is not None:
-                    row[name] = to_term(value)
-            rows.append(row)
-        return QueryResult(variables, rows)
+        rows = (
+            {name: to_term(term) for name in variables if (term := solution[name]) is not None}
+            for solution in solutions
+        )
+        return variables, rows
+
+    def select(self, query: str, *, default_graphs: list[str] | None = None) -> QueryResult:
+        variables, rows = self._solutions(query, default_graphs)
+        return QueryResult(variables, list(rows))
+
+    def rows(self, query: str) -> Iterator[Row]:
+        """The rows of a SELECT one at a time, as the engine produces them."""
+        return self._solutions(query, None)[1]
 
     def ask(self, query: str) -> bool:
         answer = self._query(query)

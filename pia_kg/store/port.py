@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -46,6 +47,11 @@ class GraphStore(Protocol):
 
     def select(self, query: str, *, default_graphs: list[str] | None = None) -> QueryResult:
         """Run a SELECT; ``default_graphs`` (named graph IRIs) replaces the union of all graphs as default graph."""
+        ...
+
+    def rows(self, query: str) -> Iterator[Row]:
+        """The rows of a SELECT over the union of all graphs, one at a time (whole-store reads need not hold them
+        all at once)."""
         ...
 
     def ask(self, query: str) -> bool: ...

@@ -17,6 +17,7 @@ import json
 import re
 import socket
 import urllib.error
+from collections.abc import Iterator
 
 import httpx
 import pyoxigraph as ox
@@ -148,6 +149,13 @@ class RemoteStore:
         variables = tuple(answer["head"].get("vars", []))
         rows: list[Row] = [{k: _term(v) for k, v in b.items()} for b in answer["results"]["bindings"]]
         return QueryResult(variables, rows)
+
+    def rows(self, query: str) -> Iterator[Row]:
+        """The rows of a SELECT one at a time (converted as they are read from the parsed answer)."""
+        answer = self._json(query)
+        if "results" not in answer:
+            raise ValueError("not a SELECT query")
+        return ({k: _term(v) for k, v in b.items()} for b in answer["results"]["bindings"])
 
     def ask(self, query: str) -> bool:
         answer = self._json(query)
