@@ -145,9 +145,6 @@ class GraphIndex:
         self.provisions = self._read_nodes(_rows(store, "provisions"), "node")
         self.organizations = self._read_nodes(_rows(store, "organizations"), "node")
         self.effective = [flow for flow in self.flows if flow.effective]
-        self.flows_of: dict[str, list[FlowEntry]] = defaultdict(list)
-        for flow in self.effective:
-            self.flows_of[flow.assessment].append(flow)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._memo: dict[Any, Any] = {}
 
@@ -368,6 +365,11 @@ class GraphIndex:
         if method := filters.get("method"):
             flows = [f for f in flows if self.method_matches(f, method)]
         return flows
+
+    def effective_flows_of(self, assessment: str) -> list[FlowEntry]:
+        """An assessment's effective flows, in order."""
+        positions = self.memo("inverted", self._inverted_lists)["assessment"].get(assessment, ())
+        return [self.effective[i] for i in positions]
 
     def _inverted_lists(self) -> dict[str, dict[str, list[int]]]:
         """Positions in ``effective`` of the flows of each assessment, recipient and cited provision."""

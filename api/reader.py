@@ -16,23 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from api.ids import short_id
-from api.index import AssessmentEntry, Basis, FlowEntry, GraphIndex, IndexKeeper
+from api.index import AssessmentEntry, Basis, FlowEntry, GraphIndex, IndexKeeper, value
 from pia_kg.iri import IriMinter
 from pia_kg.queries import Catalogue
 from pia_kg.store import GraphStore, QueryResult
 from pia_kg.store.port import Row
 
 KIND_ORDER = {"provision": 0, "transfer": 1, "outsourcing": 2}
-# legal-basis object keys taken from the provision's own fields, in the order the API shows them
-PROVISION_FIELDS = ("label", "article", "paragraph", "item", "table", "table_item")
+# a provision's place (its own fields), and every key of a legal-basis object, in the order the API shows them
+PLACE_FIELDS = ("article", "paragraph", "item", "table", "table_item")
+LEGAL_BASIS_KEYS = ("iri", "id", "label", "law", "law_iri", *PLACE_FIELDS)
 ORGANIZATION_TYPES = ("NationalBody", "Department", "Contractor", "LocalGovernment", "AssessingBody", "RecipientBody")
 Params = Mapping[str, str | Sequence[str] | None]
-
-
-def value(row: Row, name: str) -> Any:
-    """The plain Python value of ``name`` in ``row`` (None when unbound)."""
-    term = row.get(name)
-    return None if term is None else term.py()
 
 
 def code(iri: str | None) -> str | None:
@@ -216,7 +211,7 @@ class GraphReader:
             "label": node.get("label") if node else None,
             "law": law.get("label") if law else None,
             "law_iri": law_iri,
-            **{key: node.get(key) if node else None for key in PROVISION_FIELDS[1:]},
+            **{key: node.get(key) if node else None for key in PLACE_FIELDS},
         }
 
     def legal_basis_objects(self, bases: Iterable[Basis]) -> list[dict[str, Any]]:
@@ -230,13 +225,7 @@ class GraphReader:
             if basis.provision:
                 found[key] = {**self.provision_object(basis.provision), "text": basis.text}  # a copy per flow
             else:
-                found[key] = {
-                    "iri": None,
-                    "id": None,
-                    **dict.fromkeys(("label", "law", "law_iri")),
-                    **dict.fromkeys(PROVISION_FIELDS[1:]),
-                    "text": basis.text,
-                }
+                found[key] = {**dict.fromkeys(LEGAL_BASIS_KEYS), "text": basis.text}
         return sorted(found.values(), key=lambda b: (b["iri"] is None, b["iri"] or "", b["text"] or ""))
 
     # ------------------------------------------------------------------ flows
@@ -336,14 +325,12 @@ class GraphReader:
     def _recipient_groups(self, index: GraphIndex, assessment: str) -> dict[tuple[str, str], dict[str, Any]]:
         """An assessment's effective flows grouped by recipient and kind (computed once per index)."""
         return index.memo(
-            ("recipients", assessment), lambda: self._group_by_recipient(index.flows_of.get(assessment, []))
+            ("recipients", assessment), lambda: self._group_by_recipient(index.effective_flows_of(assessment))
         )
 
     def _group_by_recipient(self, flows: Iterable[FlowEntry]) -> dict[tuple[str, str], dict[str, Any]]:
         groups: dict[tuple[str, str], dict[str, Any]] = {}
         for flow in flows:
-            if not flow.effective:
-                continue
             to = flow.to
             label = (self.label(to) if to else None) or flow.recipient_text
             recipient = self.ref(to, label) if to else {"iri": None, "id": None, "label": label or "(不明)"}
