@@ -44,10 +44,11 @@ or any read-only SPARQL (`/sparql`). JSON by default; `Accept: text/csv` (or `fo
 
 @asynccontextmanager
 async def _index_in_background(app: FastAPI) -> AsyncIterator[None]:
-    """Start indexing the graph as the server starts (so the first request does not wait), stop at shutdown."""
-    app.state.reader.keeper.start()
+    """Start indexing the graph (and answering the named queries' examples) as the server starts, so the first
+    request does not wait; stop at shutdown."""
+    app.state.reader.start()
     yield
-    app.state.reader.keeper.stop()
+    app.state.reader.stop()
 
 
 def create_app(
@@ -73,6 +74,9 @@ def create_app(
         settings.query_timeout_s,
         refresh_s=settings.index_refresh_s,
         snapshots=settings.index_snapshots if store is None else None,  # a store handed in is the caller's
+        result_cap=settings.result_cap,
+        answer_cache_bytes=settings.answer_cache_mib * 2**20,
+        warm=settings.warm_answers,
     )
     errors.install(app)
 

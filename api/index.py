@@ -446,6 +446,17 @@ class IndexKeeper:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self.installed = threading.Event()  # set each time a new index is served (for whoever follows the state)
+
+    @property
+    def state(self) -> str | None:
+        """The fingerprint of the store state the served index was read from (None while there is none)."""
+        index, fingerprint = self._index, self._fingerprint
+        return fingerprint if index is not None else None
+
+    @property
+    def snapshots(self) -> Path | None:
+        return self._snapshots
 
     def fingerprint(self) -> str:
         """A digest of every source file's IRI and hash: it changes when a document is loaded, replaced or dropped."""
@@ -474,6 +485,7 @@ class IndexKeeper:
         fingerprint = self.fingerprint()
         self._index = self._built_or_saved(fingerprint)
         self._fingerprint = fingerprint
+        self.installed.set()
 
     def _built_or_saved(self, fingerprint: str) -> GraphIndex:
         """The index of the store state ``fingerprint``: read from its snapshot when there is one, else built."""
@@ -507,7 +519,7 @@ class IndexKeeper:
     def invalidate(self) -> None:
         """Forget the index (this server changed the store): the next request rebuilds it."""
         with self._lock:
-            self._index = None
+            self._index, self._fingerprint = None, None
 
     def start(self) -> None:
         """Build the index in the background now, and rebuild it whenever the store changes."""
@@ -529,6 +541,7 @@ class IndexKeeper:
                         index = self._built_or_saved(fingerprint)
                         with self._lock:
                             self._index, self._fingerprint = index, fingerprint
+                        self.installed.set()
             except Exception:  # the store is unreachable or changing: keep serving, try again later
                 logger.exception("could not refresh the API index")
             self._stop.wait(self._refresh_s)

@@ -7,16 +7,21 @@ catalogue. No SPARQL is written here, so what the API answers is what a research
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from api.answers import AnswerCache
 from api.ids import short_id
 from api.index import AssessmentEntry, Basis, FlowEntry, GraphIndex, IndexKeeper, value
+from api.named import Warmer
 from pia_kg.iri import IriMinter
 from pia_kg.queries import Catalogue
 from pia_kg.store import GraphStore, QueryResult
@@ -28,6 +33,15 @@ PLACE_FIELDS = ("article", "paragraph", "item", "table", "table_item")
 LEGAL_BASIS_KEYS = ("iri", "id", "label", "law", "law_iri", *PLACE_FIELDS)
 ORGANIZATION_TYPES = ("NationalBody", "Department", "Contractor", "LocalGovernment", "AssessingBody", "RecipientBody")
 Params = Mapping[str, str | Sequence[str] | None]
+
+
+@cache
+def _answers_version(catalogue: Catalogue) -> str:
+    """A digest of the named queries and of the code that renders their answers: saved answers of other queries
+    or code are never read back."""
+    sources = [(Path(__file__).parent / module).read_bytes() for module in ("answers.py", "named.py")]
+    sources += [q.text.encode() for q in catalogue]
+    return hashlib.sha256(b"".join(sources)).hexdigest()[:16]
 
 
 def code(iri: str | None) -> str | None:
@@ -65,6 +79,9 @@ class GraphReader:
         *,
         refresh_s: float = 10,
         snapshots: Path | None = None,
+        result_cap: int = 100_000,
+        answer_cache_bytes: int = 256 * 2**20,
+        warm: bool = True,
     ) -> None:
         self.store = store
         self.catalogue = catalogue
@@ -72,6 +89,30 @@ class GraphReader:
         self.timeout_s = timeout_s
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pia-kg-query")
         self.keeper = IndexKeeper(store, self._build_index, refresh_s=refresh_s, wait_s=timeout_s, snapshots=snapshots)
+        self.answers = AnswerCache(answer_cache_bytes)
+        self.warmer = Warmer(self, result_cap, refresh_s=refresh_s) if warm and answer_cache_bytes else None
+
+    def start(self) -> None:
+        """Index the graph, and answer the named queries' examples, in the background from now on."""
+        self.keeper.start()
+        if self.warmer is not None:
+            self.warmer.start()
+
+    def stop(self) -> None:
+        self.keeper.stop()
+        if self.warmer is not None:
+            self.warmer.stop()
+
+    def answer_state(self) -> str | None:
+        """What a kept answer depends on: the store state of the served index, and the day (queries may default
+        to today's date). None while the index is being rebuilt: answers are then not kept."""
+        state = self.keeper.state
+        return f"{state}-{date.today().isoformat()}" if state else None
+
+    def answers_snapshot(self, state: str) -> Path | None:
+        """Where the warmed answers of ``state`` are saved (beside the index snapshots), if anywhere."""
+        folder = self.keeper.snapshots
+        return folder / f"{state}-{_answers_version(self.catalogue)}.answers" if folder else None
 
     # ------------------------------------------------------------------ running queries
     def within_timeout(self, work, *args):

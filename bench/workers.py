@@ -21,35 +21,37 @@ Item = tuple[str, str]  # (label, SPARQL query or API path)
 
 
 def _open_engine(engine: str, source: str):
-    """A function running one item on ``engine`` and returning a size (rows or bytes), and a closer."""
+    """A function running one item on ``engine`` and returning a size (rows or bytes), a closer, and details of
+    the start-up. The function's second argument, ``fresh``, asks the API to evaluate the query again instead of
+    answering what it kept (``Cache-Control: no-cache``); the engines keep nothing and ignore it."""
     if engine == "rdflib":
         from rdflib import Dataset
 
         dataset = Dataset(default_union=True)
         dataset.parse(source, format="nquads")
-        return (lambda q: len(list(dataset.query(q)))), None
+        return (lambda q, fresh=False: len(list(dataset.query(q)))), None, {}
     if engine == "pyoxigraph":
         import pyoxigraph as ox
 
         store = ox.Store()
         store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS)
-        return (lambda q: len(list(store.query(q, use_default_graph_as_union=True)))), None
+        return (lambda q, fresh=False: len(list(store.query(q, use_default_graph_as_union=True)))), None, {}
     if engine == "embedded":
         from pia_kg.store.embedded import EmbeddedStore
 
         embedded = EmbeddedStore(Path(source), read_only=True)
-        return (lambda q: len(embedded.select(q).rows)), None
+        return (lambda q, fresh=False: len(embedded.select(q).rows)), None, {}
     if engine == "http":
         import httpx
 
         http = httpx.Client(timeout=300, headers={"Accept": "application/sparql-results+json"})
 
-        def fetch(query: str) -> int:  # SPARQL Protocol POST: long queries do not fit in a URL
+        def fetch(query: str, fresh: bool = False) -> int:  # SPARQL Protocol POST: long queries do not fit in a URL
             response = http.post(source, data={"query": query})
             response.raise_for_status()
             return len(response.json()["results"]["bindings"])
 
-        return fetch, http.close
+        return fetch, http.close, {}
     if engine in ("api", "api-remote"):
         from fastapi.testclient import TestClient
 
@@ -59,17 +61,23 @@ def _open_engine(engine: str, source: str):
         # the remote API reads its index with ordinary queries: they get the load allowance, not the 30 s default
         remote = Settings().with_(endpoint=source, query_timeout_s=3600.0)
         settings = Settings().with_(store_dir=Path(source)) if engine == "api" else remote
+        elapsed = stopwatch()
         client = TestClient(create_app(settings))
-        client.__enter__()  # starts the server: the API builds its index of the graph (counted in the load time)
-        client.app.state.reader.keeper.get(wait_s=3600)
+        client.__enter__()  # starts the server: it indexes the graph, then answers the named queries' examples
+        reader = client.app.state.reader
+        reader.keeper.get(wait_s=3600)
+        details = {"index_s": elapsed()}
+        if reader.warmer is not None:  # timed once the server is as a user meets it: examples answered
+            reader.warmer.warmed_event.wait(3600)
+            details["warm_s"] = round(elapsed() - details["index_s"], 3)
 
-        def get(path: str) -> int:
-            response = client.get(path)
+        def get(path: str, fresh: bool = False) -> int:
+            response = client.get(path, headers={"Cache-Control": "no-cache"} if fresh else None)
             if response.status_code != 200:
                 raise RuntimeError(f"HTTP {response.status_code}: {response.text[:200]}")
             return len(response.content)
 
-        return get, lambda: client.__exit__(None, None, None)
+        return get, lambda: client.__exit__(None, None, None), details
     raise ValueError(f"unknown engine {engine}")
 
 
@@ -79,19 +87,31 @@ def _worker(engine: str, source: str, items: list[Item], runs: int, budget_s: fl
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     elapsed = stopwatch()
-    call, close = _open_engine(engine, source)
-    emit({"kind": "load", "load_s": elapsed(), "peak_rss_mib": peak_rss_mib()})
+    call, close, details = _open_engine(engine, source)
+    emit({"kind": "load", "load_s": elapsed(), "peak_rss_mib": peak_rss_mib(), **details})
     for label, item in items:
         emit({"kind": "start", "label": label})
         try:
-            size = call(item)
+            first = _first_call(call, item)
             samples = sample(lambda i=item: call(i), runs=runs, warmup=1, budget_s=budget_s)
-            emit({"kind": "item", "label": label, "size": size, **asdict(Latency.of(samples))})
+            size = first.pop("size") if "size" in first else call(item)
+            emit({"kind": "item", "label": label, "size": size, **first, **asdict(Latency.of(samples))})
         except Exception as error:  # reported per item; the others still run
             emit({"kind": "item", "label": label, "error": f"{type(error).__name__}: {error}"[:300]})
     if close:
         close()
     emit({"kind": "done", "peak_rss_mib": peak_rss_mib()})
+
+
+def _first_call(call, item: str) -> dict[str, Any]:
+    """The first call, timed on its own and made fresh (evaluated, not answered from what the API kept). It may
+    fail, e.g. on the API's query timeout, while later calls are answered from what the API warmed."""
+    started = time.perf_counter()
+    try:
+        size = call(item, True)
+    except Exception as error:
+        return {"first_error": f"{type(error).__name__}: {error}"[:200]}
+    return {"size": size, "first_ms": round((time.perf_counter() - started) * 1000, 3)}
 
 
 def run_bounded(
@@ -111,6 +131,7 @@ def run_bounded(
     loads: list[float] = []
     peak = 0.0
     pending = list(items)
+    details: dict[str, Any] = {}
     for attempt in range(1, len(items) + 2):
         if not pending:
             break
@@ -131,6 +152,7 @@ def run_bounded(
                 if record["kind"] == "load":
                     loaded = True
                     loads.append(record["load_s"])
+                    details = details or {k: v for k, v in record.items() if k in ("index_s", "warm_s")}
                 elif record["kind"] == "start":
                     current = record["label"]
                 elif record["kind"] == "item":
@@ -157,6 +179,7 @@ def run_bounded(
         "engine": engine,
         "load_s": loads[0] if loads else None,
         "loads": len(loads),
+        **details,
         "peak_rss_mib": peak,
         "items": results,
     }

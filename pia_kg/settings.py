@@ -10,6 +10,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASE_IRI = "https://w3id.org/pia-kg/id/"
 
 
+_NO = ("0", "false", "no", "off")
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"PIA_KG_{name}", default)
 
@@ -27,6 +30,10 @@ class Settings:
     query_timeout_s: float = field(default_factory=lambda: float(_env("QUERY_TIMEOUT", "30") or 30))
     index_refresh_s: float = field(default_factory=lambda: float(_env("INDEX_REFRESH", "10") or 10))
     result_cap: int = field(default_factory=lambda: int(_env("RESULT_CAP", "100000") or 100000))
+    answer_cache_mib: int = field(default_factory=lambda: int(_env("ANSWER_CACHE_MIB", "256") or 0))
+    warm_answers: bool = field(
+        default_factory=lambda: (_env("WARM_ANSWERS", "1") or "0").lower() not in ("0", "false", "no")
+    )
     max_upload_bytes: int = field(default_factory=lambda: int(_env("MAX_UPLOAD_BYTES", "20000000") or 0))
     ontology_dir: Path = REPO_ROOT / "ontology"
     shapes_dir: Path = REPO_ROOT / "shapes"

@@ -7,22 +7,20 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from api import examples
+from api import examples, named
+from api.answers import respond
 from api.dependencies import ReaderDep, SettingsDep
 from api.errors import ApiError
-from api.reader import value
+from api.named import FORMATS, SPARQL_JSON
 from api.representations import CSV, JSON, preferred
 from api.responses import JSONResponse
-from api.sparql_results import serialize_select
 from pia_kg.queries import NamedQuery
 
 router = APIRouter(prefix="/queries", tags=["named queries"])
-SPARQL_JSON = "application/sparql-results+json"
-FORMATS = {"json": JSON, "csv": CSV, "sparql-json": SPARQL_JSON}
 
 
 def describe(query: NamedQuery) -> dict[str, Any]:
-    example = "&".join(f"{p.name}={v}" for p in query.parameters if p.required for v in p.example[:1])
+    example = "&".join(f"{k}={v}" for k, values in named.example_params(query).items() for v in values)
     return {
         "name": query.name,
         "title": {"ja": query.title_ja, "en": query.title_en},
@@ -96,7 +94,9 @@ def query_text(name: str, reader: ReaderDep) -> Response:
     summary="Run a named query",
     description="Parameters are passed as query parameters (repeat one for a list). Values are validated and "
     "bound with a VALUES block, never pasted into the query. JSON rows by default; `Accept: text/csv` for a "
-    "table, `application/sparql-results+json` for standard SPARQL results.",
+    "table, `application/sparql-results+json` for standard SPARQL results. An answer is kept until the store "
+    "changes (header `X-Cache: hit|miss`): send its `ETag` back in `If-None-Match` to get `304`, or "
+    "`Cache-Control: no-cache` to have the query run again.",
     responses=examples.responses(
         {
             "query": "recipients-of-affair",
@@ -118,27 +118,16 @@ def query_text(name: str, reader: ReaderDep) -> Response:
     ),
 )
 def run_query(name: str, request: Request, reader: ReaderDep, settings: SettingsDep) -> Response:
-    query = reader.catalogue[name]
+    reader.catalogue[name]  # an unknown name is 404 before anything else
     fmt = request.query_params.get("format")
     params = {k: request.query_params.getlist(k) for k in request.query_params if k != "format"}
-    result = reader.run(name, params)
-    capped = len(result.rows) > settings.result_cap
-    if capped:
-        result = type(result)(result.variables, result.rows[: settings.result_cap])
-    headers = {"X-Result-Capped": str(settings.result_cap)} if capped else None
     if fmt is not None and fmt not in FORMATS:
         raise ApiError(422, f"format {fmt!r} is not offered; use one of: {', '.join(FORMATS)}")
     media_type = FORMATS[fmt] if fmt else preferred(request, (JSON, CSV, SPARQL_JSON))
-    if media_type == CSV:
-        return Response(serialize_select(result, "csv"), media_type="text/csv; charset=utf-8", headers=headers)
-    if media_type == SPARQL_JSON:
-        return Response(serialize_select(result, "json"), media_type=SPARQL_JSON, headers=headers)
-    rows = [{k: value(row, k) for k in result.variables if k in row} for row in result.rows]
-    body = {
-        "query": query.name,
-        "variables": list(result.variables),
-        "count": len(rows),
-        "capped": capped,
-        "rows": rows,
-    }
-    return JSONResponse(body, headers=headers)
+    return respond(
+        request,
+        reader.answers,
+        reader.answer_state(),
+        named.key(name, params, media_type),
+        lambda: named.answer(reader, name, params, media_type, settings.result_cap),
+    )

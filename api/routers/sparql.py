@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api import examples
+from api.answers import Answer, respond
 from api.dependencies import ReaderDep, SettingsDep, StoreDep
 from api.errors import ApiError
 from api.representations import JSON_LD, N_TRIPLES, TURTLE, preferred
@@ -46,7 +47,8 @@ DESCRIPTION = (
     "Updates are refused (403), as are federated SERVICE calls. SELECT/ASK answers in JSON (default), XML, CSV or "
     "TSV; CONSTRUCT/DESCRIBE in Turtle (default), N-Triples or JSON-LD; choose by `Accept` or `format` "
     "(json, xml, csv, tsv, turtle, nt, jsonld). The operator's timeout and result cap apply; a capped answer "
-    "carries the header `X-Result-Capped`."
+    "carries the header `X-Result-Capped`. An answer is kept until the store changes (`X-Cache: hit|miss`, "
+    "`ETag` for `If-None-Match`; `Cache-Control: no-cache` runs the query again)."
 )
 EXAMPLE_QUERY = (
     "PREFIX pia: <https://w3id.org/pia-kg/ontology#>\n"
@@ -83,6 +85,18 @@ def _answer(request: Request, query: str, format_param: str | None, reader, stor
     if _SERVICE.search(query):
         raise ApiError(403, "Federated queries (SERVICE) are not allowed on this endpoint.")
     media_type = _media_type(request, form, format_param)
+    key = ("sparql", query, media_type, cap)
+    return respond(
+        request,
+        reader.answers,
+        reader.answer_state(),
+        key,
+        lambda: _evaluate(query, form, media_type, reader, store, cap),
+    )
+
+
+def _evaluate(query: str, form: str, media_type: str, reader, store, cap: int) -> Answer:
+    """Run a checked read-only query within the operator's timeout and render it as ``media_type``."""
     headers: dict[str, str] = {}
     try:
         if form == "SELECT":
@@ -105,7 +119,7 @@ def _answer(request: Request, query: str, format_param: str | None, reader, stor
         raise
     except (ValueError, OSError) as error:
         raise ApiError(400, f"The query could not be run: {error}") from None
-    return Response(body, media_type=media_type, headers=headers)
+    return Answer(body.encode("utf-8"), media_type, headers)
 
 
 def _graph(ntriples: str, media_type: str) -> str:
