@@ -194,3 +194,22 @@ def responses(
             "content": {"application/json": {"example": {**ERROR, "status": status}}},
         }
     return documented
+
+
+KEPT_HEADERS = {
+    "ETag": {
+        "description": "Identifies this answer for this store state: send it back in If-None-Match",
+        "schema": {"type": "string"},
+    },
+    "X-Cache": {
+        "description": "`hit` when answered from what the server kept for this store state, `miss` when evaluated",
+        "schema": {"type": "string", "enum": ["hit", "miss"]},
+    },
+}
+
+
+def kept(documented: dict[int | str, dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+    """``documented`` plus what an answer kept per store state adds: its headers and ``304 Not Modified``."""
+    documented[200] = {**documented[200], "headers": KEPT_HEADERS}
+    documented[304] = {"description": "Not Modified: the ETag sent in If-None-Match is still this answer's"}
+    return documented

@@ -97,24 +97,26 @@ def query_text(name: str, reader: ReaderDep) -> Response:
     "table, `application/sparql-results+json` for standard SPARQL results. An answer is kept until the store "
     "changes (header `X-Cache: hit|miss`): send its `ETag` back in `If-None-Match` to get `304`, or "
     "`Cache-Control: no-cache` to have the query run again.",
-    responses=examples.responses(
-        {
-            "query": "recipients-of-affair",
-            "variables": ["to", "to_label", "kinds", "municipalities", "flows"],
-            "count": 1,
-            "capped": False,
-            "rows": [
-                {
-                    "to": examples.BASE + "body/全国健康保険協会",
-                    "to_label": "全国健康保険協会",
-                    "kinds": "provision",
-                    "municipalities": "川崎市、高崎市",
-                    "flows": 2,
-                }
-            ],
-        },
-        csv="to,to_label,kinds,municipalities,flows\r\n",
-        extra={SPARQL_JSON: examples.SPARQL_RESULTS},
+    responses=examples.kept(
+        examples.responses(
+            {
+                "query": "recipients-of-affair",
+                "variables": ["to", "to_label", "kinds", "municipalities", "flows"],
+                "count": 1,
+                "capped": False,
+                "rows": [
+                    {
+                        "to": examples.BASE + "body/全国健康保険協会",
+                        "to_label": "全国健康保険協会",
+                        "kinds": "provision",
+                        "municipalities": "川崎市、高崎市",
+                        "flows": 2,
+                    }
+                ],
+            },
+            csv="to,to_label,kinds,municipalities,flows\r\n",
+            extra={SPARQL_JSON: examples.SPARQL_RESULTS},
+        )
     ),
 )
 def run_query(name: str, request: Request, reader: ReaderDep, settings: SettingsDep) -> Response:

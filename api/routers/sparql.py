@@ -130,14 +130,16 @@ def _graph(ntriples: str, media_type: str) -> str:
     return graph.serialize(format="json-ld" if media_type == JSON_LD else "turtle")
 
 
-_RESPONSES = examples.responses(
-    examples.SPARQL_RESULTS,
-    extra={
-        "application/sparql-results+json": examples.SPARQL_RESULTS,
-        "text/csv": "recipient\r\nhttps://w3id.org/pia-kg/id/body/全国健康保険協会\r\n",
-        TURTLE: examples.TURTLE,
-    },
-    errors=(400, 403, 422, 503),
+_RESPONSES = examples.kept(
+    examples.responses(
+        examples.SPARQL_RESULTS,
+        extra={
+            "application/sparql-results+json": examples.SPARQL_RESULTS,
+            "text/csv": "recipient\r\nhttps://w3id.org/pia-kg/id/body/全国健康保険協会\r\n",
+            TURTLE: examples.TURTLE,
+        },
+        errors=(400, 403, 422, 503),
+    )
 )
 
 

@@ -226,3 +226,11 @@ def test_a_slow_store_is_warmed_without_the_request_timeout(filled_store, monkey
     reader.warmer.warm(reader.answer_state())
     assert reader.warmer.warmed == reader.answer_state()
     assert reader.answers.get(reader.answer_state(), ("query", "concepts", (), "application/json")) is not None
+
+
+def test_the_openapi_page_documents_the_validators_and_304(filled_store) -> None:
+    schema = create_app(Settings(), store=filled_store()).openapi()
+    for path, method in (("/queries/{name}", "get"), ("/sparql", "get"), ("/sparql", "post")):
+        documented = schema["paths"][path][method]["responses"]
+        assert set(documented["200"]["headers"]) == {"ETag", "X-Cache"}, path
+        assert "304" in documented, path
