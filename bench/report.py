@@ -82,7 +82,8 @@ def _api_markdown(api: dict[str, Any]) -> str:
     load = api.get("embedded_load", {})
     out.append(
         f"Corpus: {api['generate']['quads']:,} quads generated in {api['generate']['seconds']} s. Embedded store "
-        f"(pyoxigraph on disk, `bulk_load`): load {load.get('load_s')} s, {load.get('store_mib')} MiB on disk, "
+        f"(pyoxigraph on disk, `bulk_load`): load {load.get('load_s')} s, compacted in {load.get('compact_s')} s "
+        f"(`Store.optimize`, as `pia-kg load` does), {load.get('store_mib')} MiB on disk, "
         f"loader peak RSS {load.get('peak_rss_mib')} MiB{' — ' + load['error'] if 'error' in load else ''}.\n\n"
     )
     if api.get("endpoints_embedded"):
