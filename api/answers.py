@@ -3,8 +3,10 @@
 A whole-corpus question costs its SPARQL evaluation once per store state (0.1-30 s at N = 1,000, see
 ``docs/benchmarks.md``); asked again, it is answered from memory. An answer is keyed by the request that
 produced it (query, parameters, media type) and by the state of the store it was read from: the fingerprint of
-the index the API is serving (``IndexKeeper.state``), so the named queries and the REST endpoints always answer
-from the same state. While the index is being rebuilt there is no state, and nothing is cached.
+the index the API is serving (``IndexKeeper.state``), so the named queries and the REST endpoints follow the
+same state: while a newer index is built in the background, both keep answering from the one still served.
+While there is no index at all (the first build, or just after this server changed the store) there is no
+state, and nothing is kept.
 
 Each answer carries an ``ETag`` (a client that sends it back in ``If-None-Match`` gets ``304``) and
 ``X-Cache: hit|miss``; ``Cache-Control: no-cache`` in a request makes the server evaluate the query again.
