@@ -17,8 +17,6 @@ in the background, and saved beside the index snapshot, so even the slowest is r
 from __future__ import annotations
 
 import hashlib
-import logging
-import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -28,7 +26,7 @@ from pathlib import Path
 from fastapi import Request
 from fastapi.responses import Response
 
-logger = logging.getLogger(__name__)
+from api import snapshots
 
 Key = tuple[Hashable, ...]
 
@@ -77,38 +75,18 @@ class AnswerCache:
                 _, dropped = self._answers.popitem(last=False)
                 self._bytes -= len(dropped.body)
 
-    def entries(self, state: str) -> dict[Key, Answer]:
-        with self._lock:
-            return dict(self._answers) if state == self._state else {}
-
     def save(self, state: str, path: Path) -> None:
-        """Write the answers of ``state`` to ``path`` atomically, removing the answers saved for other states beside
-        it (a full or read-only disk is only logged)."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".partial")
-            with partial.open("wb") as stream:
-                pickle.dump(self.entries(state), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(path)
-            for older in path.parent.glob("*" + path.suffix):
-                if older != path:
-                    older.unlink(missing_ok=True)
-        except OSError as error:
-            logger.warning("could not save the answers %s: %s", path, error)
+        """Save the answers of ``state`` to ``path`` (removing those saved for other states)."""
+        with self._lock:
+            answers = dict(self._answers) if state == self._state else {}
+        snapshots.save(answers, path)
 
     def restore(self, state: str, path: Path) -> bool:
         """Read back answers saved for ``state``; False when there are none (or they cannot be read)."""
-        if not path.is_file():
-            return False
-        try:
-            with path.open("rb") as stream:
-                saved: dict[Key, Answer] = pickle.load(stream)
-        except Exception:  # a damaged file: answer the queries again
-            logger.warning("ignoring the unreadable answers %s", path)
-            return False
-        for key, answer in saved.items():
+        saved: dict[Key, Answer] | None = snapshots.read(path)
+        for key, answer in (saved or {}).items():
             self.put(state, key, answer)
-        return True
+        return saved is not None
 
 
 def etag(state: str, key: Key) -> str:

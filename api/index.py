@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
 import sys
 import threading
 from collections import defaultdict
@@ -21,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from api import snapshots
 from pia_kg.store import GraphStore, QueryResult
 from pia_kg.store.port import Row
 
@@ -490,31 +490,12 @@ class IndexKeeper:
     def _built_or_saved(self, fingerprint: str) -> GraphIndex:
         """The index of the store state ``fingerprint``: read from its snapshot when there is one, else built."""
         snapshot = self._snapshots / f"{fingerprint}-{_code_version()}.pickle" if self._snapshots else None
-        if snapshot is not None and snapshot.is_file():
-            try:
-                with snapshot.open("rb") as stream:
-                    return pickle.load(stream)
-            except Exception:  # a damaged or outdated snapshot: index again
-                logger.warning("ignoring the unreadable index snapshot %s", snapshot)
-        index = self._build()
-        if snapshot is not None:
-            self._save(index, snapshot)
+        index = snapshots.read(snapshot) if snapshot is not None else None
+        if index is None:
+            index = self._build()
+            if snapshot is not None:
+                snapshots.save(index, snapshot)
         return index
-
-    @staticmethod
-    def _save(index: GraphIndex, snapshot: Path) -> None:
-        """Write the snapshot atomically and remove the snapshots of earlier store states."""
-        try:
-            snapshot.parent.mkdir(parents=True, exist_ok=True)
-            partial = snapshot.with_suffix(".partial")
-            with partial.open("wb") as stream:
-                pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(snapshot)
-            for older in snapshot.parent.glob("*.pickle"):
-                if older != snapshot:
-                    older.unlink(missing_ok=True)
-        except OSError as error:  # a read-only or full disk: serve from memory all the same
-            logger.warning("could not save the index snapshot %s: %s", snapshot, error)
 
     def invalidate(self) -> None:
         """Forget the index (this server changed the store): the next request rebuilds it."""

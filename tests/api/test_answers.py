@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from api import reader as reader_module
 from api.answers import Answer, AnswerCache
 from api.app import create_app
-from api.named import Warmer, example_params
+from api.named import Warmer, example_params, key
 from api.reader import GraphReader
 from pia_kg.iri import IriMinter
 from pia_kg.queries import catalogue
@@ -197,11 +197,7 @@ def test_the_warmer_answers_every_example_call_and_saves_them(fixture_graphs, tm
     restarted.warmer.warm(restarted.answer_state())
     assert store.selects == before, "read back from the saved answers, not evaluated again"
     name, params = calls[0]
-    assert restarted.answers.get(restarted.answer_state(), ("query", name, _sorted(params), "application/json"))
-
-
-def _sorted(params: dict[str, list[str]]) -> tuple:
-    return tuple(sorted((k, tuple(v)) for k, v in params.items()))
+    assert restarted.answers.get(restarted.answer_state(), key(name, params, "application/json"))
 
 
 def test_example_params_are_the_first_example_of_each_required_parameter() -> None:
@@ -225,7 +221,7 @@ def test_a_slow_store_is_warmed_without_the_request_timeout(filled_store, monkey
         reader.run("concepts")
     reader.warmer.warm(reader.answer_state())
     assert reader.warmer.warmed == reader.answer_state()
-    assert reader.answers.get(reader.answer_state(), ("query", "concepts", (), "application/json")) is not None
+    assert reader.answers.get(reader.answer_state(), key("concepts", {}, "application/json")) is not None
 
 
 def test_the_openapi_page_documents_the_validators_and_304(filled_store) -> None:
