@@ -85,6 +85,49 @@ class Block:
 
 
 @dataclass(frozen=True)
+class FieldReading:
+    """One field of the form read by the form reader: its value as printed, where, and the rule that placed it."""
+
+    key: str  # "cover.number", "Ⅰ-1.affair_name", "Ⅰ-2.file_names" (the form file's keys, scoped by part)
+    value: str | tuple[str, ...]
+    rule: str  # beside-label / label-after-value / in-label-order / only-value-of-its-type / form-title / stamp
+    span: Span
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A field of the form the reader left unread, and why (never a guess)."""
+
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FormReading:
+    """What the form reader found, whatever the layout: the form, its version, the fields it placed and those it
+    left unread, and where the text ends (a document cut short is read as far as it goes)."""
+
+    form: FormKind | None
+    form_evidence: str | None  # what decided the form: the printed title, the 様式 stamp, the 評価書名
+    version: str | None  # 平成26年4月, from the stamp
+    fields: tuple[FieldReading, ...]
+    unread: tuple[Unread, ...]
+    ends_in: str  # the last part of the form the text reaches: "表紙", "Ⅰ-3", "Ⅵ", "別添3"
+    missing_sections: tuple[str, ...]  # sections of the form whose heading the text never prints
+
+    def get(self, key: str) -> FieldReading | None:
+        return next((f for f in self.fields if f.key == key), None)
+
+    def text(self, key: str) -> str | None:
+        found = self.get(key)
+        return found.value if found is not None and isinstance(found.value, str) else None
+
+    @property
+    def cut_short(self) -> bool:
+        return bool(self.missing_sections)
+
+
+@dataclass(frozen=True)
 class SegmentedDocument:
     """A document cut into the form's sections and labelled blocks (segmenting stage output)."""
 
@@ -96,6 +139,7 @@ class SegmentedDocument:
     # the titles printed in the form's headings, one Block(headings=path, label="title", value=title) per heading
     # ("Ⅰ" -> 基本情報, "Ⅰ/4" -> 個人番号の利用, "別添2" -> 変更箇所): what a section means, whatever its number
     titles: tuple[Block, ...] = ()
+    reading: FormReading | None = None  # the form reader's fields (cover, Ⅰ), read from the text whatever the layout
 
 
 # ----------------------------------------------------------------------------- legal citations
@@ -374,3 +418,4 @@ class AssessmentRecord:
     changes: tuple[ChangeRecord, ...]
     annexes: tuple[Annex, ...]
     warnings: tuple[Warning, ...] = field(default=())
+    reading: FormReading | None = None  # the form reader's reading: form, version, unread fields, where the text ends

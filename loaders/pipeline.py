@@ -26,7 +26,7 @@ from loaders.extract import extract
 from loaders.map import MappedAssessment, Version, map_assessment, version_links
 from loaders.model import AssessmentRecord, SegmentedDocument, SourceDocument
 from loaders.read import ReadError, check_is_assessment, read_document
-from loaders.report import DocumentReport, Figures, LoadReport, WarningEntry
+from loaders.report import DocumentReport, Figures, LoadReport, ReadingEntry, WarningEntry
 from loaders.segment import segment
 from pia_kg.iri import IriMinter
 from pia_kg.namespaces import PIA
@@ -158,6 +158,9 @@ def _describe(report: DocumentReport, outputs: dict[str, Any]) -> None:
     segmented: SegmentedDocument | None = outputs.get("segment")
     record: AssessmentRecord | None = outputs.get("extract")
     mapped: MappedAssessment | None = outputs.get("map")
+    reading = segmented.reading if segmented is not None else None
+    if reading is not None:
+        report.reading = ReadingEntry.of(reading)
     if record is not None:  # the extractor passes the segmenter's warnings on in its record
         report.warnings.extend(WarningEntry.of("extract", w) for w in record.warnings)
     elif segmented is not None:

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from loaders.model import AssessmentRecord, Warning
+from loaders.model import AssessmentRecord, FormReading, Warning
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,31 @@ def _declared_sum(values: list[int | None]) -> int | None:
     return sum(known) if known else None
 
 
+@dataclass(frozen=True)
+class ReadingEntry:
+    """What the form reader found: the form and version, where the text ends, and each field left unread."""
+
+    form: str | None
+    form_evidence: str | None
+    form_version: str | None
+    text_ends_in: str
+    cut_short: bool
+    missing_sections: tuple[str, ...]
+    unread: tuple[tuple[str, str], ...]  # (field, reason)
+
+    @classmethod
+    def of(cls, reading: FormReading) -> ReadingEntry:
+        return cls(
+            form=reading.form,
+            form_evidence=reading.form_evidence,
+            form_version=reading.version,
+            text_ends_in=reading.ends_in,
+            cut_short=reading.cut_short,
+            missing_sections=reading.missing_sections,
+            unread=tuple((u.key, u.reason) for u in reading.unread),
+        )
+
+
 @dataclass
 class DocumentReport:
     """The outcome of loading one file."""
@@ -86,6 +111,7 @@ class DocumentReport:
     graph: str | None = None
     previous_versions: list[str] = field(default_factory=list)
     figures: Figures | None = None
+    reading: ReadingEntry | None = None
     triples: int = 0
     seconds: float = 0.0
     warnings: list[WarningEntry] = field(default_factory=list)

@@ -54,6 +54,7 @@ def extract(segmented: SegmentedDocument) -> AssessmentRecord:
         changes=extract_changes(form),
         annexes=annexes,
         warnings=(*segmented.warnings, *form.warnings),
+        reading=segmented.reading,
     )
 
 

@@ -9,7 +9,8 @@ import re
 from loaders.citations import parse_citations
 from loaders.extract.blocks import FormBlocks, Path, meaningful
 from loaders.extract.values import chosen, enumerated, note_of, ticked, without_note
-from loaders.model import BasicInfo, Citation, Location, SystemListing
+from loaders.forms import form as form_template
+from loaders.model import BasicInfo, Citation, FieldReading, Location, SystemListing
 
 _NETWORK_PARTS = re.compile(r"(【[^【】]*】)")
 _FORM_SUFFIX = re.compile(r"\s*(全項目|重点項目|基礎項目)評価書\s*$")
@@ -36,21 +37,24 @@ def affair_name_from_title(title: str | None, municipality: str | None) -> str |
 
 def extract_basic(form: FormBlocks, municipality: str | None, title: str | None = None) -> BasicInfo | None:
     section = (form.section("basic") or "Ⅰ",)
-    if not form.under(section):
+    reading = form.segmented.reading
+    if not form.under(section) and not (reading and any(f.key.startswith("Ⅰ-") for f in reading.fields)):
         form.warn("section Ⅰ 基本情報 not found", None)
         return None
     affair = _part(form, "affair")
     department = _part(form, "department")
-    affair_name = form.value(affair, "①事務の名称")
+    read = reading.get if reading else (lambda key: None)
+    affair_name = _read_text(read("Ⅰ-1.affair_name")) or form.value(affair, "①事務の名称")
     if affair_name is None and (affair_name := affair_name_from_title(title, municipality)):
         form.warn(f"①事務の名称: not printed; read from the 評価書名 as「{affair_name}」", form.location(affair))
     return BasicInfo(
         affair_name=affair_name,
         affair_description=form.value(affair, "②事務の内容"),
         subject_count_range=_choice(form, affair, "③対象人数"),
-        systems=_systems(form),
-        file_names=_file_names(form),
-        number_use_basis=_number_use_basis(form, municipality),
+        systems=_listed_systems(form, read("Ⅰ-1.systems")) or _systems(form),
+        file_names=_read_list(read(f"Ⅰ-{_number(form, 'file-names')}.file_names")) or _file_names(form),
+        number_use_basis=_read_basis(form, read(f"Ⅰ-{_number(form, 'number-use')}.number_use_basis"), municipality)
+        or _number_use_basis(form, municipality),
         network_linkage=_network_linkage(form),
         network_basis=_network_basis(form, municipality),
         department=form.value(department, "①部署"),
@@ -58,6 +62,38 @@ def extract_basic(form: FormBlocks, municipality: str | None, title: str | None 
         other_bodies=next((meaningful(b.value) for b in form.at(_part(form, "other-bodies")) if b.label == ""), None),
         location=form.location(section),
     )
+
+
+def _read_text(reading: FieldReading | None) -> str | None:
+    return reading.value if reading is not None and isinstance(reading.value, str) else None
+
+
+def _read_list(reading: FieldReading | None) -> tuple[str, ...]:
+    return reading.value if reading is not None and isinstance(reading.value, tuple) else ()
+
+
+def _number(form: FormBlocks, meaning: str) -> str:
+    """The number the document's form prints a part of Ⅰ at (forms data)."""
+    placed = form_template(form.parts.form).part(meaning)
+    return placed[1].number if placed else ""
+
+
+def _listed_systems(form: FormBlocks, reading: FieldReading | None) -> tuple[SystemListing, ...]:
+    """The systems a 基礎項目評価書 lists under Ⅰ-1 ③システムの名称, as the form reader read them."""
+    if reading is None:
+        return ()
+    location = Location("Ⅰ/1/③システムの名称", reading.span)
+    return tuple(
+        SystemListing(no=no, name=name, function=None, connections=None, connection_note=None, location=location)
+        for no, name in enumerate(_read_list(reading), start=1)
+    )
+
+
+def _read_basis(form: FormBlocks, reading: FieldReading | None, municipality: str | None) -> Citation | None:
+    text = _read_text(reading)
+    if reading is None or text is None:
+        return None
+    return merged_citation(text, Location("Ⅰ/個人番号の利用/法令上の根拠", reading.span), municipality)
 
 
 def _part(form: FormBlocks, meaning: str) -> Path:

@@ -15,7 +15,8 @@ number: they ask for a part by meaning (``"number-use"``, ``"network"``, ``"chan
 
 So a layout that shifts numbers, or a form version that inserts a subsection, is still read by title, and a
 document whose headings were lost is read by the form's numbering. To support another form version, add its
-titles or numbers to ``PARTS`` below; nothing in the extractor modules changes.
+titles or numbers to the form files (``loaders/forms/*.toml``), from which ``SECTIONS`` and ``PARTS`` are built;
+nothing in the extractor modules changes.
 """
 
 from __future__ import annotations
@@ -24,28 +25,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from loaders.forms import forms
 from loaders.model import FormKind, SegmentedDocument
 
 Path = tuple[str, ...]
 ROMAN = "ⅠⅡⅢⅣⅤⅥ"
-FILE_SECTIONS = ("files", "risks")  # sections printed once per 特定個人情報ファイル (full and focused forms)
+# sections printed once per 特定個人情報ファイル (full and focused forms)
+FILE_SECTIONS = tuple(dict.fromkeys(s.meaning for t in forms().values() for s in t.sections if s.per_file))
 ANNEX = "annex"
 _SPACES = re.compile(r"[\s\u3000]+")
-
-# section meaning -> (titles the forms print, numeral per form)
-SECTIONS: dict[str, tuple[tuple[str, ...], dict[FormKind, str]]] = {
-    "basic": (("基本情報", "関連情報"), {"full": "Ⅰ", "focused": "Ⅰ", "basic": "Ⅰ"}),
-    "files": (("特定個人情報ファイルの概要",), {"full": "Ⅱ", "focused": "Ⅱ"}),
-    "risks": (
-        ("特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "リスク対策"),
-        {"full": "Ⅲ", "focused": "Ⅲ", "basic": "Ⅳ"},
-    ),
-    "other-measures": (("その他のリスク対策",), {"full": "Ⅳ"}),
-    "contacts": (("開示請求、問合せ",), {"full": "Ⅴ", "focused": "Ⅳ"}),
-    "procedure": (("評価実施手続",), {"full": "Ⅵ", "focused": "Ⅴ"}),
-    "threshold-items": (("しきい値判断項目",), {"basic": "Ⅱ"}),
-    "threshold-result": (("しきい値判断結果",), {"basic": "Ⅲ"}),
-}
 
 
 @dataclass(frozen=True)
@@ -58,99 +46,34 @@ class Part:
     places: dict[FormKind, tuple[str, str]] = field(hash=False)
 
 
-def _all(section: str, number: str) -> dict[FormKind, tuple[str, str]]:
-    return {"full": (section, number), "focused": (section, number)}
+def _sections() -> dict[str, tuple[tuple[str, ...], dict[FormKind, str]]]:
+    """section meaning -> (titles the forms print, numeral per form), from the form files."""
+    found: dict[str, tuple[tuple[str, ...], dict[FormKind, str]]] = {}
+    for kind, template in forms().items():
+        for section in template.sections:
+            titles, numerals = found.get(section.meaning, ((), {}))
+            found[section.meaning] = (
+                tuple(dict.fromkeys((*titles, *section.titles))),
+                {**numerals, kind: section.numeral},
+            )
+    return found
 
 
-PARTS: tuple[Part, ...] = (
-    # Ⅰ 基本情報 (基礎項目評価書: Ⅰ 関連情報, with the contact points as Ⅰ-7 and Ⅰ-8)
-    Part("affair", ("特定個人情報ファイルを取り扱う事務",), {**_all("basic", "1"), "basic": ("basic", "1")}),
-    Part("systems", ("特定個人情報ファイルを取り扱う事務において使用するシステム",), _all("basic", "2")),
-    Part("file-names", ("特定個人情報ファイル名",), {**_all("basic", "3"), "basic": ("basic", "2")}),
-    Part("reasons", ("特定個人情報ファイルを取り扱う理由",), {"full": ("basic", "4")}),
-    Part(
-        "number-use",
-        ("個人番号の利用",),
-        {"full": ("basic", "5"), "focused": ("basic", "4"), "basic": ("basic", "3")},
-    ),
-    Part(
-        "network",
-        ("情報提供ネットワークシステムによる情報連携",),
-        {"full": ("basic", "6"), "focused": ("basic", "5"), "basic": ("basic", "4")},
-    ),
-    Part(
-        "department",
-        ("評価実施機関における担当部署",),
-        {"full": ("basic", "7"), "focused": ("basic", "6"), "basic": ("basic", "5")},
-    ),
-    Part(
-        "other-bodies",
-        ("他の評価実施機関",),
-        {"full": ("basic", "8"), "focused": ("basic", "7"), "basic": ("basic", "6")},
-    ),
-    # Ⅱ per file
-    Part("file-name", ("特定個人情報ファイル名",), _all("files", "1")),
-    Part("file-basics", ("基本情報",), _all("files", "2")),
-    Part("acquisition-use", ("特定個人情報の入手・使用",), _all("files", "3")),
-    Part("outsourcing", ("特定個人情報ファイルの取扱いの委託",), _all("files", "4")),
-    Part("flows", ("特定個人情報の提供・移転",), _all("files", "5")),
-    Part("storage", ("特定個人情報の保管・消去",), _all("files", "6")),
-    Part("file-notes", ("備考",), _all("files", "7")),
-    # Ⅲ per file (基礎項目評価書: Ⅳ, one for the whole affair)
-    Part(
-        "assessment-kind",
-        ("提出する特定個人情報保護評価書の種類",),
-        {"basic": ("risks", "1")},
-    ),
-    Part("risk-file-name", ("特定個人情報ファイル名",), _all("risks", "1")),
-    Part("risk-acquisition", ("特定個人情報の入手",), {**_all("risks", "2"), "basic": ("risks", "2")}),
-    Part("risk-use", ("特定個人情報の使用",), {**_all("risks", "3"), "basic": ("risks", "3")}),
-    Part("risk-outsourcing", ("特定個人情報ファイルの取扱いの委託",), {**_all("risks", "4"), "basic": ("risks", "4")}),
-    Part("risk-flows", ("特定個人情報の提供・移転",), {**_all("risks", "5"), "basic": ("risks", "5")}),
-    Part("risk-network", ("情報提供ネットワークシステムとの接続",), {**_all("risks", "6"), "basic": ("risks", "6")}),
-    Part("risk-storage", ("特定個人情報の保管・消去",), {**_all("risks", "7"), "basic": ("risks", "7")}),
-    Part("manual-work", ("人手を介在させる作業",), {"basic": ("risks", "8")}),
-    # other measures: Ⅳ of the full form, Ⅲ-8..10 (per file) of the focused form, Ⅳ-9, 10 of the basic form
-    Part(
-        "audit",
-        ("監査",),
-        {"full": ("other-measures", "1"), "focused": ("risks", "8"), "basic": ("risks", "9")},
-    ),
-    Part(
-        "training",
-        ("従業者に対する教育・啓発",),
-        {"full": ("other-measures", "2"), "focused": ("risks", "9"), "basic": ("risks", "10")},
-    ),
-    Part("other-measures", ("その他のリスク対策",), {"full": ("other-measures", "3"), "focused": ("risks", "10")}),
-    Part("top-priority", ("最も優先度が高いと考えられる対策",), {"basic": ("risks", "11")}),
-    # contact points
-    Part(
-        "disclosure",
-        ("特定個人情報の開示・訂正・利用停止請求",),
-        {**_all("contacts", "1"), "basic": ("basic", "7")},
-    ),
-    Part(
-        "inquiry",
-        ("特定個人情報ファイルの取扱いに関する問合せ",),
-        {**_all("contacts", "2"), "basic": ("basic", "8")},
-    ),
-    # procedure (基礎項目評価書: Ⅱ しきい値判断項目, Ⅲ しきい値判断結果)
-    Part("threshold", ("基礎項目評価",), _all("procedure", "1")),
-    Part("public-comment", ("国民・住民等からの意見の聴取",), _all("procedure", "2")),
-    Part("third-party-review", ("第三者点検",), _all("procedure", "3")),
-    Part("ppc-approval", ("個人情報保護委員会の承認", "特定個人情報保護委員会の承認"), {"full": ("procedure", "4")}),
-    Part("threshold-people", ("対象人数",), {"basic": ("threshold-items", "1")}),
-    Part("threshold-staff", ("取扱者数",), {"basic": ("threshold-items", "2")}),
-    Part("threshold-incident", ("重大事故",), {"basic": ("threshold-items", "3")}),
-    # annexes
-    Part("flow-diagram", ("事務の内容",), {"full": (ANNEX, "別添1")}),
-    Part("record-items", ("特定個人情報ファイル記録項目",), {"full": (ANNEX, "別添2"), "focused": (ANNEX, "別添1")}),
-    Part(
-        "change-history",
-        ("変更箇所",),
-        {"full": (ANNEX, "別添3"), "focused": (ANNEX, "別添2"), "basic": (ANNEX, "別添1")},
-    ),
-)
+def _parts() -> tuple[Part, ...]:
+    """Every part and annex of the three forms, by meaning, with where each form prints it (form files)."""
+    titles: dict[str, tuple[str, ...]] = {}
+    places: dict[str, dict[FormKind, tuple[str, str]]] = {}
+    for kind, template in forms().items():
+        printed = [(s.meaning, p.number, p.meaning, p.titles) for s in template.sections for p in s.parts]
+        printed += [(ANNEX, a.label, a.meaning, a.titles) for a in template.annexes]
+        for section, number, meaning, part_titles in printed:
+            titles[meaning] = tuple(dict.fromkeys((*titles.get(meaning, ()), *part_titles)))
+            places.setdefault(meaning, {}).setdefault(kind, (section, number))
+    return tuple(Part(meaning, titles[meaning], places[meaning]) for meaning in titles)
+
+
+SECTIONS = _sections()
+PARTS = _parts()
 _BY_MEANING = {part.meaning: part for part in PARTS}
 _CHANGE_CAPTIONS = ("変更前", "変更後")
 _FORM_NUMBER = re.compile(r"様式\s*([234２３４])")

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from loaders.model import SourceDocument
+from loaders.normalize.folding import fold
 from loaders.read.errors import ReadError, normalise_newlines
 from loaders.read.pdf import PDF_MAGIC, extract_pdf_text
 
@@ -89,6 +90,7 @@ def read_document(path: Path) -> SourceDocument:
 
 def check_is_assessment(document: SourceDocument) -> None:
     """ReadError unless the text carries the markers of a 特定個人情報保護評価書."""
-    missing = [marker for marker in _ASSESSMENT_MARKERS if marker not in document.text]
+    folded = fold(document.text)
+    missing = [marker for marker in _ASSESSMENT_MARKERS if fold(marker) not in folded]
     if missing:
         raise ReadError(document.name, f"not an assessment: no {'/'.join(missing)} in the text")

@@ -1,6 +1,8 @@
 """Segmenting stage: SourceDocument -> SegmentedDocument (labelled blocks, see SEGMENTS in docs/loaders.md).
 
-``segment(doc)`` detects the export layout and hands the document to that layout's segmenter module.
+``segment(doc)`` detects the export layout and hands the document to that layout's segmenter module; the form
+reader (``form_reader.py``) reads the cover and section Ⅰ from the text by the form's template, whatever the
+layout, and its reading travels with the segmented document.
 
 Adding a layout:
 1. write ``loaders/segment/<layout>.py`` with ``segment(doc: SourceDocument) -> SegmentedDocument`` that emits
@@ -13,9 +15,11 @@ Adding a layout:
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
 from loaders.model import Layout, SegmentedDocument, SourceDocument
 from loaders.segment.cells import detect_style
+from loaders.segment.form_reader import read_form
 
 # layout -> module exposing ``segment(doc) -> SegmentedDocument``
 SEGMENTERS: dict[Layout, str] = {
@@ -36,4 +40,6 @@ def segment(doc: SourceDocument) -> SegmentedDocument:
     if layout not in SEGMENTERS:
         raise ValueError(f"no segmenter registered for layout {layout!r} ({doc.name})")
     module = importlib.import_module(SEGMENTERS[layout])
-    return module.segment(doc)
+    segmented: SegmentedDocument = module.segment(doc)
+    reading = read_form(doc.text)
+    return replace(segmented, reading=reading, form=segmented.form or reading.form)

@@ -28,20 +28,25 @@ def _declared(listed: int, declared: int | None) -> str:
 
 def _summary_table(report: LoadReport) -> Table:
     table = Table(title="Load report", show_lines=False)
-    for column in ("file", "kind", "body", "affair"):
+    for column in ("file", "form", "body", "affair"):
         table.add_column(column, overflow="fold")
     for column in ("systems", "files", "provisions", "transfers", "outsourcing", "annex rows", "citations"):
         table.add_column(column, justify="right")
+    table.add_column("text ends in")
+    table.add_column("unread", justify="right")
     table.add_column("warnings", justify="right")
     table.add_column("triples", justify="right")
     for doc in report.documents:
         figures = doc.figures
         if not doc.ok or figures is None:
-            table.add_row(doc.name, "[red]failed[/red]", f"[red]{doc.failed_stage}[/red]", *["—"] * 10)
+            table.add_row(doc.name, "[red]failed[/red]", f"[red]{doc.failed_stage}[/red]", *["—"] * 12)
             continue
+        reading = doc.reading
+        version = f" {reading.form_version}" if reading and reading.form_version else ""
+        ends = "?" if reading is None else reading.text_ends_in + (" (cut short)" if reading.cut_short else "")
         table.add_row(
             doc.name,
-            figures.kind or "?",
+            f"{figures.kind or '?'}{version}",
             figures.body or "?",
             figures.affair or "?",
             str(figures.systems),
@@ -51,6 +56,8 @@ def _summary_table(report: LoadReport) -> Table:
             _declared(figures.outsourcing, figures.outsourcing_declared),
             f"{figures.annex_rows} ({figures.annex_flows} flows)",
             str(figures.citations),
+            ends,
+            str(len(reading.unread)) if reading else "?",
             str(len(doc.warnings)),
             f"{doc.triples:,}",
         )

@@ -8,6 +8,7 @@ import pytest
 
 from loaders.extract import extract
 from loaders.model import AssessmentRecord, Block, SegmentedDocument, SourceDocument, Span
+from loaders.segment.form_reader import read_form
 
 RANGE = "[10万人以上100万人未満] <選択肢> 1) 1万人未満 2) 1万人以上10万人未満 3) 10万人以上100万人未満"
 ROWS = [
@@ -56,8 +57,9 @@ def record() -> AssessmentRecord:
     blocks = tuple(
         Block(tuple(path.split("/")), label, value, Span(n, n)) for n, (path, label, value) in enumerate(ROWS, 1)
     )
-    source = SourceDocument("t.txt", "0" * 64, "utf-8", "")
-    return extract(SegmentedDocument(source, "pdf-text", "full", blocks))
+    cover = "\n".join(f"{label}\n{value}" for path, label, value in ROWS if path == "表紙")
+    source = SourceDocument("t.txt", "0" * 64, "utf-8", cover)  # the cover is read from the text by the form reader
+    return extract(SegmentedDocument(source, "pdf-text", "full", blocks, reading=read_form(cover)))
 
 
 def _messages(record: AssessmentRecord) -> list[str]:
