@@ -634,7 +634,7 @@ class FormReader:
 
     # ------------------------------------------------------------------ where the text ends
 
-    def landmarks(self, template: FormTemplate, anchors: list[Anchor]) -> list[_Landmark]:
+    def landmarks(self, anchors: list[Anchor]) -> list[_Landmark]:
         """Section and annex headings printed as headings (not in the 項目一覧 list of sections)."""
         headings = [a for a in anchors if a.kind in ("heading", "contents")]
         listed: set[int] = set()
@@ -656,7 +656,7 @@ class FormReader:
         anchors = self._anchors(chosen)
         section_one_start, parts = self.read_section_one(chosen, anchors)
         self.read_cover(chosen, version, anchors, section_one_start)
-        marks = sorted(self.landmarks(chosen, anchors) + parts, key=lambda m: m.start)
+        marks = sorted(self.landmarks(anchors) + parts, key=lambda m: m.start)
         printed = {m.name for m in marks} | ({chosen.sections[0].numeral} if parts else set())
         missing = tuple(s.numeral for s in chosen.sections if s.numeral not in printed)
         ends_in = max(marks, key=lambda m: m.start).name if marks else COVER

@@ -12,6 +12,7 @@ import pytest
 from perturb import PERTURBATIONS
 
 from loaders.model import FormReading
+from loaders.normalize.folding import fold
 from loaders.read import read_document
 from loaders.segment.form_reader import read_form
 
@@ -29,8 +30,6 @@ def values(reading: FormReading) -> dict[str, object]:
 
 
 def _compact(value: str | tuple[str, ...]) -> object:
-    from loaders.normalize.folding import fold
-
     return tuple(fold(v) for v in value) if isinstance(value, tuple) else fold(re.sub(r"\s", "", value))
 
 
